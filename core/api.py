@@ -1,0 +1,23 @@
+"""Shared API pieces: one error shape for every endpoint."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus Django ``ValidationError`` from services as a 400 with fields.
+
+    Every error body is JSON: ``{"detail": "..."}`` or ``{"field": ["message", ...]}``.
+    """
+    if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "error_dict"):
+            data = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}
+        else:
+            data = {"detail": " ".join(str(m) for m in exc.messages)}
+        return Response(data, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    return drf_exception_handler(exc, context)

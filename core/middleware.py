@@ -1,0 +1,51 @@
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.utils import timezone, translation
+
+# Paths that work without logging in; everything else redirects to the login page.
+PUBLIC_PATH_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/password-reset/",
+    "/accounts/reset/",
+    "/accounts/signup/",
+    "/healthz",
+    "/i18n/",
+    "/api/",  # The API answers 401/403 itself, in JSON.
+    "/ws/",
+)
+
+
+class UserPreferencesMiddleware:
+    """Activate the signed-in user's chosen language and time zone for the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if user.language:
+                translation.activate(user.language)
+                request.LANGUAGE_CODE = user.language
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(user.timezone or settings.TIME_ZONE))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        else:
+            timezone.deactivate()
+        return self.get_response(request)
+
+
+class LoginRequiredMiddleware:
+    """Every page needs a signed-in user except login, password reset, health and static."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.exempt = PUBLIC_PATH_PREFIXES + (settings.STATIC_URL,)
+
+    def __call__(self, request):
+        if not request.user.is_authenticated and not request.path.startswith(self.exempt):
+            return redirect_to_login(request.get_full_path())
+        return self.get_response(request)

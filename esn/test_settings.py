@@ -1,0 +1,29 @@
+"""Test settings: the real settings, plus what tests need to be fast and self-contained.
+
+PostgreSQL and Redis stay real when ``DATABASE_URL`` / ``REDIS_URL`` are set.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from .settings import *  # noqa: E402,F403
+from .settings import REDIS_URL, STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="kolega-media-")
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if REDIS_URL:
+    # Keep test keys apart from a development server sharing the same Redis.
+    CACHES["default"]["KEY_PREFIX"] = "kolega-test"  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "kolega-test"  # noqa: F405

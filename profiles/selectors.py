@@ -1,0 +1,212 @@
+"""Reads about people: profiles, the directory, the org chart, follows and suggestions."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from profiles.models import Department, Follow, InterestTag, Office, SkillTag, User
+
+MAX_CHAIN = 25
+
+
+def person_get_for(viewer: User, *, username: str) -> User:
+    """The active person called ``username``, as ``viewer`` may see them, or 404."""
+    person = (
+        User.objects.visible_to(viewer)
+        .with_card_data()
+        .select_related("manager")
+        .annotate(
+            follower_count=Count("follower_links", distinct=True),
+            following_count=Count("following_links", distinct=True),
+        )
+        .filter(username=username)
+        .first()
+    )
+    if person is None:
+        raise Http404("No such person.")
+    return person
+
+
+def people_directory(
+    viewer: User,
+    *,
+    q: str = "",
+    department: Department | None = None,
+    office: Office | None = None,
+    skill: str = "",
+    interest: str = "",
+):
+    """The people directory for ``viewer``: search and filters, alphabetical."""
+    people = User.objects.visible_to(viewer).with_card_data().search(q)
+    if department is not None:
+        people = people.filter(department=department)
+    if office is not None:
+        people = people.filter(office=office)
+    if skill:
+        people = people.filter(skill_items__tag__slug=skill)
+    if interest:
+        people = people.filter(interest_items__tag__slug=interest)
+    return people.distinct().order_by("display_name", "username")
+
+
+def directory_filter_options():
+    """Departments, offices and the most common skills and interests for the filters."""
+    return {
+        "departments": list(Department.objects.order_by("name")),
+        "offices": list(Office.objects.order_by("name")),
+        "skills": _top_tags(SkillTag),
+        "interests": _top_tags(InterestTag),
+    }
+
+
+def _top_tags(through, limit: int = 100):
+    return list(
+        through.objects.filter(content_object__is_active=True)
+        .values("tag__slug", "tag__name")
+        .annotate(people=Count("content_object", distinct=True))
+        .order_by("-people", "tag__name")[:limit]
+    )
+
+
+def manager_chain(person: User) -> list[User]:
+    """The people above ``person``, nearest first, up to the top (cycles cut short)."""
+    chain, seen = [], {person.pk}
+    current_id = person.manager_id
+    while current_id and current_id not in seen and len(chain) < MAX_CHAIN:
+        manager = User.objects.with_card_data().filter(pk=current_id, is_active=True).first()
+        if manager is None:
+            break
+        chain.append(manager)
+        seen.add(manager.pk)
+        current_id = manager.manager_id
+    return chain
+
+
+def direct_reports(person: User | None):
+    """Active people reporting to ``person`` (to nobody: the top of the org), with counts."""
+    people = User.objects.active().with_card_data()
+    people = people.filter(manager=person) if person else people.filter(manager__isnull=True)
+    return people.annotate(
+        report_count=Count("direct_reports", filter=Q(direct_reports__is_active=True))
+    ).order_by("display_name", "username")
+
+
+def followers_of(person: User):
+    """Active people following ``person``, most recent first."""
+    return (
+        User.objects.active()
+        .with_card_data()
+        .filter(following_links__followee=person)
+        .order_by("-following_links__created_at")
+    )
+
+
+def following_of(person: User):
+    """Active people ``person`` follows, most recent first."""
+    return (
+        User.objects.active()
+        .with_card_data()
+        .filter(follower_links__follower=person)
+        .order_by("-follower_links__created_at")
+    )
+
+
+def followed_ids(viewer: User, among) -> set[int]:
+    """Which of the people ``among`` the viewer follows: one query for a whole page."""
+    ids = [p.pk for p in among]
+    if not viewer.is_authenticated or not ids:
+        return set()
+    return set(
+        Follow.objects.filter(follower=viewer, followee_id__in=ids).values_list(
+            "followee_id", flat=True
+        )
+    )
+
+
+def is_following(viewer: User, person: User) -> bool:
+    return Follow.objects.filter(follower=viewer, followee=person).exists()
+
+
+@dataclass
+class Suggestion:
+    person: User
+    reasons: list[str] = field(default_factory=list)
+
+
+def people_you_may_know(viewer: User, *, limit: int = 6) -> list[Suggestion]:
+    """Colleagues to follow: same department, shared skills or interests, and people
+    followed by those the viewer follows. A fixed number of queries, whatever the size."""
+    excluded = set(Follow.objects.filter(follower=viewer).values_list("followee_id", flat=True)) | {
+        viewer.pk
+    }
+    scores: Counter[int] = Counter()
+    same_department: set[int] = set()
+    shared_skills: Counter[int] = Counter()
+    shared_interests: Counter[int] = Counter()
+    followed_by: Counter[int] = Counter()
+
+    if viewer.department_id:
+        same_department = set(
+            User.objects.active()
+            .filter(department_id=viewer.department_id)
+            .exclude(pk__in=excluded)
+            .values_list("pk", flat=True)[:200]
+        )
+    for through, counter in ((SkillTag, shared_skills), (InterestTag, shared_interests)):
+        mine = through.objects.filter(content_object=viewer).values("tag_id")
+        rows = (
+            through.objects.filter(tag_id__in=mine, content_object__is_active=True)
+            .exclude(content_object_id__in=excluded)
+            .values("content_object_id")
+            .annotate(shared=Count("tag_id"))
+            .order_by("-shared")[:200]
+        )
+        counter.update({row["content_object_id"]: row["shared"] for row in rows})
+    rows = (
+        Follow.objects.filter(follower__follower_links__follower=viewer, followee__is_active=True)
+        .exclude(followee_id__in=excluded)
+        .values("followee_id")
+        .annotate(common=Count("follower_id", distinct=True))
+        .order_by("-common")[:200]
+    )
+    followed_by.update({row["followee_id"]: row["common"] for row in rows})
+
+    for pk in same_department:
+        scores[pk] += 3
+    for counter, weight in ((shared_skills, 2), (shared_interests, 1), (followed_by, 2)):
+        for pk, count in counter.items():
+            scores[pk] += weight * count
+    ranked = [pk for pk, _score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
+    top = ranked[:limit]
+    people = User.objects.with_card_data().in_bulk(top)
+
+    suggestions = []
+    for pk in top:
+        reasons = []
+        if pk in same_department:
+            reasons.append(_("Same department"))
+        if shared_skills[pk]:
+            reasons.append(
+                ngettext("%(n)d shared skill", "%(n)d shared skills", shared_skills[pk])
+                % {"n": shared_skills[pk]}
+            )
+        if shared_interests[pk]:
+            reasons.append(
+                ngettext("%(n)d shared interest", "%(n)d shared interests", shared_interests[pk])
+                % {"n": shared_interests[pk]}
+            )
+        if followed_by[pk]:
+            reasons.append(
+                ngettext(
+                    "Followed by %(n)d person you follow",
+                    "Followed by %(n)d people you follow",
+                    followed_by[pk],
+                )
+                % {"n": followed_by[pk]}
+            )
+        suggestions.append(Suggestion(person=people[pk], reasons=reasons))
+    return suggestions

@@ -1,0 +1,268 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from profiles import activity, selectors, services
+from profiles.forms import DirectoryFilterForm, LanguageForm, ProfileForm, SignupForm
+
+DIRECTORY_PAGE_SIZE = 24
+FOLLOW_LIST_PAGE_SIZE = 30
+
+
+def _with_follow_state(request, people):
+    """Mark each person with whether the viewer follows them (one query per page)."""
+    followed = selectors.followed_ids(request.user, people)
+    for person in people:
+        person.viewer_follows = person.pk in followed
+    return people
+
+
+def _add_form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def home(request):
+    suggestions = selectors.people_you_may_know(request.user, limit=4)
+    newcomers = list(selectors.people_directory(request.user).order_by("-date_joined")[:6])
+    return render(
+        request,
+        "profiles/home.html",
+        {
+            "suggestions": suggestions,
+            "newcomers": _with_follow_state(request, newcomers),
+            "activity": activity.recent_activity(request.user, request.user, limit=5),
+        },
+    )
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    people = selectors.people_directory(
+        request.user,
+        q=filters.get("q", ""),
+        department=filters.get("department"),
+        office=filters.get("office"),
+        skill=filters.get("skill", ""),
+        interest=filters.get("interest", ""),
+    )
+    page = Paginator(people, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    _with_follow_state(request, page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        **selectors.directory_filter_options(),
+    }
+    template = "profiles/directory.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+def org_chart(request, username: str | None = None):
+    person = selectors.person_get_for(request.user, username=username) if username else None
+    reports = list(selectors.direct_reports(person))
+    return render(
+        request,
+        "profiles/org_chart.html#tree" if request.htmx else "profiles/org_chart.html",
+        {
+            "person": person,
+            "chain": list(reversed(selectors.manager_chain(person))) if person else [],
+            "reports": reports,
+        },
+    )
+
+
+def suggestions(request):
+    return render(
+        request,
+        "profiles/suggestions.html",
+        {"suggestions": selectors.people_you_may_know(request.user, limit=24)},
+    )
+
+
+def detail(request, username: str):
+    person = selectors.person_get_for(request.user, username=username)
+    reports = list(selectors.direct_reports(person))
+    return render(
+        request,
+        "profiles/person_detail.html",
+        {
+            "person": person,
+            "is_me": person.pk == request.user.pk,
+            "viewer_follows": selectors.is_following(request.user, person),
+            "chain": selectors.manager_chain(person),
+            "reports": reports,
+            "skills": list(person.skills.order_by("name")),
+            "interests": list(person.interests.order_by("name")),
+            "activity": activity.recent_activity(person, request.user),
+        },
+    )
+
+
+def _follow_list(request, username: str, *, selector, title: str, empty: str):
+    person = selectors.person_get_for(request.user, username=username)
+    page = Paginator(selector(person), FOLLOW_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    _with_follow_state(request, page.object_list)
+    return render(
+        request,
+        "profiles/follow_list.html",
+        {"person": person, "page": page, "title": title, "empty": empty},
+    )
+
+
+def followers(request, username: str):
+    return _follow_list(
+        request,
+        username,
+        selector=selectors.followers_of,
+        title=_("Followers"),
+        empty=_("Nobody follows this person yet."),
+    )
+
+
+def following(request, username: str):
+    return _follow_list(
+        request,
+        username,
+        selector=selectors.following_of,
+        title=_("Following"),
+        empty=_("This person does not follow anyone yet."),
+    )
+
+
+def _follow_response(request, person, *, status: int = 200):
+    """The updated follow button for HTMX, or back to where the viewer was."""
+    if request.htmx:
+        person.viewer_follows = selectors.is_following(request.user, person)
+        return render(request, "profiles/_follow_button.html", {"person": person}, status=status)
+    return redirect(_safe_next(request, person.get_absolute_url()))
+
+
+@require_POST
+def follow(request, username: str):
+    person = selectors.person_get_for(request.user, username=username)
+    try:
+        services.user_follow(follower=request.user, followee=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _follow_response(request, person, status=422 if request.htmx else 200)
+    if not request.htmx:
+        messages.success(request, _("You now follow %(name)s.") % {"name": person.name})
+    return _follow_response(request, person)
+
+
+@require_POST
+def unfollow(request, username: str):
+    person = selectors.person_get_for(request.user, username=username)
+    services.user_unfollow(follower=request.user, followee=person)
+    if not request.htmx:
+        messages.success(request, _("You no longer follow %(name)s.") % {"name": person.name})
+    return _follow_response(request, person)
+
+
+def profile_edit(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=user)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                services.profile_update(
+                    user=user,
+                    skills=data.pop("skills"),
+                    interests=data.pop("interests"),
+                    avatar=data.pop("avatar"),
+                    remove_avatar=data.pop("remove_avatar"),
+                    **data,
+                )
+            except ValidationError as error:
+                _add_form_errors(form, error)
+            else:
+                messages.success(request, _("Your profile is saved."))
+                if request.htmx:
+                    return HttpResponseClientRedirect(user.get_absolute_url())
+                return redirect(user.get_absolute_url())
+        # The form keeps everything typed; only the photo must be chosen again.
+        user.refresh_from_db()
+        status = 422 if request.htmx else 200
+    else:
+        form = ProfileForm(instance=user)
+        status = 200
+    return render(request, "profiles/profile_edit.html", {"form": form}, status=status)
+
+
+def signup(request):
+    if not settings.ALLOWED_SIGNUP_DOMAINS:
+        raise Http404("Self sign-up is off.")
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_sign_up(
+                email=form.cleaned_data["email"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            login(request, user, backend="profiles.backends.UsernameOrEmailBackend")
+            messages.success(request, _("Welcome to Kolega! Tell colleagues about yourself."))
+            return redirect("profiles:edit")
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "domains": settings.ALLOWED_SIGNUP_DOMAINS},
+    )
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language: remembered on the account and in a cookie."""
+    form = LanguageForm(request.POST)
+    response = HttpResponseRedirect(_safe_next(request, "/"))
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.user_set_preferences(user=request.user, language=language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
+
+
+def lockout(request, credentials=None, *args, **kwargs):
+    """What django-axes shows after too many failed logins."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

@@ -1,0 +1,67 @@
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import PASSWORD, DepartmentFactory, OfficeFactory, UserFactory
+
+REDIS_MODE = bool(os.environ.get("REDIS_URL"))
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_redis = pytest.mark.skip(reason="needs REDIS_URL (the PostgreSQL + Redis run)")
+    for item in items:
+        if "redis" in item.keywords and not REDIS_MODE:
+            item.add_marker(skip_redis)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    # Login throttling and other counters must not leak between tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def department(db):
+    return DepartmentFactory(name="Finance")
+
+
+@pytest.fixture
+def office(db):
+    return OfficeFactory(name="Jakarta HQ")
+
+
+@pytest.fixture
+def user(db, department, office):
+    return UserFactory(username="ratna", display_name="Ratna Sari", department=department,
+                       office=office)  # fmt: skip
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory(username="budi", display_name="Budi Santoso")
+
+
+@pytest.fixture
+def user_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()
