@@ -1,7 +1,7 @@
 """Shared API pieces: one error shape for every endpoint."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -21,3 +21,8 @@ def exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     return drf_exception_handler(exc, context)
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown paths under /api/v1/ answer a JSON 404 too (the last URL pattern there)."""
+    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)

@@ -1,7 +1,11 @@
 """Everything under /api/v1/."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from core.api import not_found
 
 urlpatterns = [
     path("", include("profiles.api_urls")),
+    # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
+    re_path(r"^(?:.*/)?$", not_found),
 ]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from core import events
 from core.images import resized_square, validate_image
@@ -87,7 +88,10 @@ def profile_update(
     for name, value in fields.items():
         setattr(user, name, value)
     if avatar is not None:
-        validate_image(avatar, max_bytes=settings.AVATAR_MAX_BYTES)
+        try:
+            validate_image(avatar, max_bytes=settings.AVATAR_MAX_BYTES)
+        except ValidationError as error:
+            raise ValidationError({"avatar": error.messages}) from None
     user.full_clean(exclude=["password", "avatar"])
     old_avatar = user.avatar.name if user.avatar else ""
     if avatar is not None:
@@ -106,6 +110,13 @@ def profile_update(
         transaction.on_commit(lambda: storage.delete(old_avatar))
     events.publish("profile.updated", actor=user, obj=user)
     return user
+
+
+@transaction.atomic
+def api_token_issue(*, user: User) -> Token:
+    """The person's API token, created on first use (DRF keeps one token per person)."""
+    token, _created = Token.objects.get_or_create(user=user)
+    return token
 
 
 @transaction.atomic
