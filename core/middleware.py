@@ -1,8 +1,10 @@
 import zoneinfo
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.utils import timezone, translation
+from django_htmx.http import HttpResponseClientRedirect
 
 # Paths that work without logging in; everything else redirects to the login page.
 PUBLIC_PATH_PREFIXES = (
@@ -47,5 +49,11 @@ class LoginRequiredMiddleware:
 
     def __call__(self, request):
         if not request.user.is_authenticated and not request.path.startswith(self.exempt):
+            if request.headers.get("HX-Request") == "true":
+                # A partial swap would put the login page inside a fragment: reload instead.
+                current = urlsplit(request.headers.get("HX-Current-URL", ""))
+                next_path = urlunsplit(("", "", current.path, current.query, ""))
+                login_url = redirect_to_login(next_path or request.get_full_path())["Location"]
+                return HttpResponseClientRedirect(login_url)
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)

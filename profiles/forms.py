@@ -1,17 +1,61 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from profiles.models import Department, Office, SpokenLanguage, User
+from core.images import validate_image
+from profiles.models import TIME_ZONE_CHOICES, Department, Office, SpokenLanguage, User
+
+
+def _bootstrap_class(widget) -> str:
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return "form-check-input"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
+class BootstrapBoundField(BoundField):
+    """Renders widgets with Bootstrap's classes, and ``is-invalid`` when the field has errors."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        classes = [widget.attrs.get("class") or _bootstrap_class(widget)]
+        if self.errors:
+            classes.append("is-invalid")
+        attrs["class"] = " ".join(classes)
+        return attrs
 
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("Username or e-mail"),
         max_length=254,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        widget=forms.TextInput(
+            attrs={
+                "autofocus": True,
+                "autocomplete": "username",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
     )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That username or e-mail and password do not match an active account. "
+            "Check them and try again; the password is case-sensitive."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # Django caps the field at the username's 150 characters; e-mail addresses run to 254.
+        self.fields["username"].max_length = 254
+        self.fields["username"].widget.attrs["maxlength"] = 254
 
 
 class TagListField(forms.CharField):
@@ -23,6 +67,8 @@ class TagListField(forms.CharField):
 
 
 class ProfileForm(forms.ModelForm):
+    bound_field_class = BootstrapBoundField
+
     skills = TagListField(
         label=_("Skills"),
         required=False,
@@ -43,6 +89,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG, GIF or WebP, at most 5 MB. It is cropped to a square."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}),
     )
     remove_avatar = forms.BooleanField(label=_("Remove my photo"), required=False)
 
@@ -65,9 +112,16 @@ class ProfileForm(forms.ModelForm):
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
         }
         help_texts = {
-            "bio": _("A few lines about you. Markdown works: **bold**, *italics*, lists.")
+            "bio": _("A few lines about you. Markdown works: **bold**, *italics*, lists."),
+            "display_name": _("How colleagues see your name. Leave empty to use your full name."),
+            "manager": _("The person you report to. This places you in the org chart."),
+            "timezone": _("Dates and times are shown in this time zone."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -77,27 +131,57 @@ class ProfileForm(forms.ModelForm):
         self.fields["manager"].queryset = (
             User.objects.active().exclude(pk=self.instance.pk).order_by("display_name")
         )
+        self.fields["manager"].empty_label = _("Nobody (top of the organisation)")
+        self.fields["department"].empty_label = self.fields["office"].empty_label = _("None")
+        self.fields["language"].choices = [("", _("As my browser asks")), *settings.LANGUAGES]
+        self.fields["timezone"].choices = [
+            ("", _("Company default (%(zone)s)") % {"zone": settings.TIME_ZONE}),
+            *TIME_ZONE_CHOICES,
+        ]
         if self.instance.pk and not self.is_bound:
             self.initial["skills"] = ", ".join(self.instance.skills.names())
             self.initial["interests"] = ", ".join(self.instance.interests.names())
             self.initial["languages"] = self.instance.languages
 
     def clean_avatar(self):
-        # Size and content are checked by the service (core.images), one rule for form and API.
-        return self.cleaned_data.get("avatar") or None
+        # The service checks again (core.images: one rule for form and API); checking here
+        # too puts the message next to the photo field instead of at the top of the form.
+        avatar = self.cleaned_data.get("avatar") or None
+        if avatar is not None:
+            validate_image(avatar, max_bytes=settings.AVATAR_MAX_BYTES)
+        return avatar
 
 
 class SignupForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    email = forms.EmailField(label=_("Work e-mail"))
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name", "autofocus": True}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Work e-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password1 = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Password again"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per request, so the rules read in the visitor's language.
+        self.fields["password1"].help_text = password_validators_help_text_html()
 
     def clean(self):
         cleaned = super().clean()
@@ -107,7 +191,14 @@ class SignupForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or job title"), required=False, max_length=100)
+    bound_field_class = BootstrapBoundField
+
+    q = forms.CharField(
+        label=_("Name or job title"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False,
         to_field_name="slug",

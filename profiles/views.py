@@ -1,20 +1,27 @@
+import math
+import re
+
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from profiles import activity, selectors, services
-from profiles.forms import DirectoryFilterForm, LanguageForm, ProfileForm, SignupForm
+from profiles.forms import DirectoryFilterForm, LanguageForm, LoginForm, ProfileForm, SignupForm
 
 DIRECTORY_PAGE_SIZE = 24
 FOLLOW_LIST_PAGE_SIZE = 30
+_SAFE_ID = re.compile(r"[A-Za-z][\w-]{0,80}")
 
 
 def _with_follow_state(request, people):
@@ -33,15 +40,32 @@ def _add_form_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _daypart() -> str:
+    hour = timezone.localtime().hour
+    if 4 <= hour < 11:
+        return "morning"
+    if 11 <= hour < 15:
+        return "midday"
+    if 15 <= hour < 19:
+        return "afternoon"
+    return "evening"
+
+
 def home(request):
     suggestions = selectors.people_you_may_know(request.user, limit=4)
-    newcomers = list(selectors.people_directory(request.user).order_by("-date_joined")[:6])
+    for suggestion in suggestions:
+        suggestion.person.viewer_follows = False  # Suggestions leave out the followed.
     return render(
         request,
         "profiles/home.html",
         {
+            "me": selectors.person_get_for(request.user, username=request.user.username),
+            "daypart": _daypart(),
+            "missing": selectors.profile_missing_parts(request.user),
             "suggestions": suggestions,
-            "newcomers": _with_follow_state(request, newcomers),
+            "newcomers": _with_follow_state(
+                request, selectors.people_newest(request.user, limit=6)
+            ),
             "activity": activity.recent_activity(request.user, request.user, limit=5),
         },
     )
@@ -49,7 +73,11 @@ def home(request):
 
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = {}
+    if form.is_bound:
+        form.is_valid()
+        # A stale filter (a department since renamed, say) is left out; the others apply.
+        filters = form.cleaned_data
     people = selectors.people_directory(
         request.user,
         q=filters.get("q", ""),
@@ -62,11 +90,15 @@ def directory(request):
     _with_follow_state(request, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
+    options = selectors.directory_filter_options()
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        **selectors.directory_filter_options(),
+        # A tag from a profile link may be outside the top list: the select still shows it.
+        "skill_slugs": {tag["tag__slug"] for tag in options["skills"]},
+        "interest_slugs": {tag["tag__slug"] for tag in options["interests"]},
+        **options,
     }
     template = "profiles/directory.html"
     if request.htmx and not request.htmx.boosted:
@@ -77,9 +109,12 @@ def directory(request):
 def org_chart(request, username: str | None = None):
     person = selectors.person_get_for(request.user, username=username) if username else None
     reports = list(selectors.direct_reports(person))
+    if request.htmx:
+        # "Expand": only the reports, inserted below the person in the tree already shown.
+        return render(request, "profiles/org_chart.html#tree", {"reports": reports})
     return render(
         request,
-        "profiles/org_chart.html#tree" if request.htmx else "profiles/org_chart.html",
+        "profiles/org_chart.html",
         {
             "person": person,
             "chain": list(reversed(selectors.manager_chain(person))) if person else [],
@@ -89,25 +124,26 @@ def org_chart(request, username: str | None = None):
 
 
 def suggestions(request):
-    return render(
-        request,
-        "profiles/suggestions.html",
-        {"suggestions": selectors.people_you_may_know(request.user, limit=24)},
-    )
+    suggestions = selectors.people_you_may_know(request.user, limit=24)
+    for suggestion in suggestions:
+        suggestion.person.viewer_follows = False
+    return render(request, "profiles/suggestions.html", {"suggestions": suggestions})
 
 
 def detail(request, username: str):
     person = selectors.person_get_for(request.user, username=username)
-    reports = list(selectors.direct_reports(person))
+    is_me = person.pk == request.user.pk
+    person.viewer_follows = not is_me and selectors.is_following(request.user, person)
     return render(
         request,
         "profiles/person_detail.html",
         {
             "person": person,
-            "is_me": person.pk == request.user.pk,
-            "viewer_follows": selectors.is_following(request.user, person),
-            "chain": selectors.manager_chain(person),
-            "reports": reports,
+            "is_me": is_me,
+            "viewer_follows": person.viewer_follows,
+            # Shown top-down: the top of the organisation first, the direct manager last.
+            "chain": list(reversed(selectors.manager_chain(person))),
+            "reports": list(selectors.direct_reports(person)),
             "skills": list(person.skills.order_by("name")),
             "interests": list(person.interests.order_by("name")),
             "activity": activity.recent_activity(person, request.user),
@@ -146,11 +182,20 @@ def following(request, username: str):
     )
 
 
-def _follow_response(request, person, *, status: int = 200):
+def _follow_response(request, person, *, status: int = 200, error: str = ""):
     """The updated follow button for HTMX, or back to where the viewer was."""
     if request.htmx:
         person.viewer_follows = selectors.is_following(request.user, person)
-        return render(request, "profiles/_follow_button.html", {"person": person}, status=status)
+        trigger = request.htmx.trigger or ""
+        context = {
+            "person": person,
+            "follow_error": error,
+            # Same id as the button pressed, so htmx gives the new button the keyboard focus.
+            "follow_form_id": trigger if _SAFE_ID.fullmatch(trigger) else "",
+        }
+        return render(request, "profiles/_follow_button.html", context, status=status)
+    if error:
+        messages.error(request, error)
     return redirect(_safe_next(request, person.get_absolute_url()))
 
 
@@ -160,8 +205,7 @@ def follow(request, username: str):
     try:
         services.user_follow(follower=request.user, followee=person)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return _follow_response(request, person, status=422 if request.htmx else 200)
+        return _follow_response(request, person, status=422, error=" ".join(error.messages))
     if not request.htmx:
         messages.success(request, _("You now follow %(name)s.") % {"name": person.name})
     return _follow_response(request, person)
@@ -204,7 +248,18 @@ def profile_edit(request):
     else:
         form = ProfileForm(instance=user)
         status = 200
-    return render(request, "profiles/profile_edit.html", {"form": form}, status=status)
+    template = "profiles/profile_edit.html#form" if request.htmx else "profiles/profile_edit.html"
+    return render(request, template, {"form": form}, status=status)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, with a sign-up link when self sign-up is open."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, signup_open=bool(settings.ALLOWED_SIGNUP_DOMAINS))
 
 
 def signup(request):
@@ -262,7 +317,13 @@ def set_language(request):
     return response
 
 
-def lockout(request, credentials=None, *args, **kwargs):
-    """What django-axes shows after too many failed logins."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+def lockout(request, original_response=None, credentials=None):
+    """What django-axes shows after too many failed logins (axes calls it, not a URL)."""
+    cool_off = get_cool_off(request)
+    minutes = max(1, math.ceil(cool_off.total_seconds() / 60)) if cool_off else None
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        status=429,
+    )

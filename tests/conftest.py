@@ -1,7 +1,9 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone, translation
 
 from tests.factories import PASSWORD, DepartmentFactory, OfficeFactory, UserFactory
 
@@ -21,6 +23,14 @@ def _clean_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _reset_language_and_time_zone():
+    # A request activates its user's language and zone on the test thread; start clean.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+    timezone.deactivate()
 
 
 @pytest.fixture
