@@ -3,7 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,15 +14,30 @@ from profiles.models import Department, Follow, InterestTag, Office, SkillTag, U
 MAX_CHAIN = 25
 
 
+def _follow_count(link: str, other: str):
+    # A subquery per count: two joined COUNT(DISTINCT) would multiply followers by following.
+    links = (
+        Follow.objects.filter(**{link: OuterRef("pk"), f"{other}__is_active": True})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(links, output_field=IntegerField()), 0)
+
+
 def person_get_for(viewer: User, *, username: str) -> User:
-    """The active person called ``username``, as ``viewer`` may see them, or 404."""
+    """The active person called ``username``, as ``viewer`` may see them, or 404.
+
+    Carries ``follower_count`` and ``following_count`` (active people only, like the lists).
+    """
     person = (
         User.objects.visible_to(viewer)
         .with_card_data()
         .select_related("manager")
         .annotate(
-            follower_count=Count("follower_links", distinct=True),
-            following_count=Count("following_links", distinct=True),
+            follower_count=_follow_count("followee", "follower"),
+            following_count=_follow_count("follower", "followee"),
         )
         .filter(username=username)
         .first()
@@ -51,6 +67,28 @@ def people_directory(
     if interest:
         people = people.filter(interest_items__tag__slug=interest)
     return people.distinct().order_by("display_name", "username")
+
+
+def people_newest(viewer: User, *, limit: int = 6) -> list[User]:
+    """The colleagues who joined most recently, the viewer left out."""
+    return list(
+        User.objects.visible_to(viewer)
+        .with_card_data()
+        .exclude(pk=viewer.pk)
+        .order_by("-date_joined", "-pk")[:limit]
+    )
+
+
+def profile_missing_parts(user: User) -> list[str]:
+    """What ``user`` has not filled in yet among ``photo``, ``bio`` and ``skills``."""
+    missing = []
+    if not user.avatar:
+        missing.append("photo")
+    if not user.bio.strip():
+        missing.append("bio")
+    if not SkillTag.objects.filter(content_object=user).exists():
+        missing.append("skills")
+    return missing
 
 
 def directory_filter_options():
@@ -128,6 +166,7 @@ def followed_ids(viewer: User, among) -> set[int]:
 
 
 def is_following(viewer: User, person: User) -> bool:
+    """True when ``viewer`` follows ``person``."""
     return Follow.objects.filter(follower=viewer, followee=person).exists()
 
 
