@@ -32,7 +32,8 @@ EDITABLE_FIELDS = (
 )
 
 
-def _check_manager(user: User, manager: User | None) -> None:
+def check_manager_allowed(user: User, manager: User | None) -> None:
+    """Raise unless ``manager`` may be ``user``'s manager (no self, no reporting loops)."""
     if manager is None:
         return
     if manager.pk == user.pk:
@@ -78,7 +79,7 @@ def profile_update(
     if unknown:
         raise TypeError(f"Not editable here: {', '.join(sorted(unknown))}")
     if "manager" in fields:
-        _check_manager(user, fields["manager"])
+        check_manager_allowed(user, fields["manager"])
     if "languages" in fields:
         valid = set(SpokenLanguage.values)
         languages = list(dict.fromkeys(fields["languages"] or []))

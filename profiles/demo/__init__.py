@@ -1,0 +1,1 @@
+"""The demo company PT Kolega Nusantara, for ``manage.py seed_demo``, demos and scale tests."""

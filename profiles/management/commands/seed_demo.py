@@ -1,0 +1,67 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from profiles.demo import data
+from profiles.demo.plan import MIN_USERS
+from profiles.demo.seed import ADMIN_USERNAME, DEMO_PASSWORD, demo_company_seed
+from profiles.models import User
+
+
+class Command(BaseCommand):
+    help = (
+        f"Fill an empty database with the demo company {data.COMPANY}: departments, offices, "
+        "an org chart, skills, interests and follows. The same --seed gives the same company. "
+        f'Every demo account, "{ADMIN_USERNAME}" included, has the password "{DEMO_PASSWORD}".'
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42).")
+        parser.add_argument(
+            "--users",
+            type=int,
+            default=60,
+            help=f"People to create (default 60, at least {MIN_USERS}).",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Seed only when the database has no users; otherwise do nothing and exit 0.",
+        )
+
+    def handle(self, *args, seed, users, if_empty, verbosity, **options):
+        existing = User.objects.count()
+        if existing:
+            if if_empty:
+                if verbosity:
+                    self.stdout.write(f"The database already has {existing} users; not seeding.")
+                return
+            raise CommandError(
+                f"The database already has {existing} users. seed_demo only fills an empty "
+                "database, so that demo data never mixes with real accounts. Use --if-empty to "
+                "skip quietly, or empty the database first (manage.py flush)."
+            )
+        if users < MIN_USERS:
+            raise CommandError(f"--users must be at least {MIN_USERS}.")
+
+        log = self.stdout.write if verbosity else (lambda message: None)
+        result = demo_company_seed(seed=seed, users=users, log=log)
+        if not verbosity:
+            return
+        counts = result.counts
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {data.COMPANY} in {result.seconds:.1f} s: {counts['people']} people "
+                f"and {ADMIN_USERNAME}, {counts['departments']} departments, "
+                f"{counts['offices']} offices, {counts['follows']} follows, "
+                f"{counts['skills']} skills and {counts['interests']} interests "
+                f"({counts['tags']} distinct tags)."
+            )
+        )
+        self.stdout.write(f'\nDemo logins (every demo account\'s password is "{DEMO_PASSWORD}"):')
+        rows = [(ADMIN_USERNAME, "Django admin (superuser)", "Kolega Admin")]
+        for key, spec in data.WELL_KNOWN.items():
+            person = result.company.by_well_known(key)
+            role = spec["role"] or "Employee (no site role)"
+            rows.append((person.username, role, f"{person.display_name}, {person.job_title}"))
+        width = max(len(row[0]) for row in rows)
+        for username, role, who in rows:
+            self.stdout.write(f"  {username:<{width}}  {role:<24}  {who}")

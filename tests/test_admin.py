@@ -1,0 +1,450 @@
+"""Django admin: every registered model loads, the people actions work, who may not use them."""
+
+import io
+
+import pytest
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from PIL import Image
+from rest_framework.authtoken.models import Token
+from taggit.forms import TagWidget
+from taggit.models import Tag
+
+from analytics.models import Event
+from profiles import services
+from profiles.models import Department, Follow, Office, User
+from tests.factories import DepartmentFactory, OfficeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+def url_for(model, view: str, *args) -> str:
+    return reverse(admin_urlname(model._meta, view), args=args)
+
+
+def png(name: str = "face.png") -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 80, 40)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def act(client, action: str, people) -> object:
+    return client.post(
+        url_for(User, "changelist"),
+        {"action": action, ACTION_CHECKBOX_NAME: [p.pk for p in people]},
+        follow=True,
+    )
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def change_form_data(response) -> dict:
+    """What a browser would post back from an admin change page, unchanged."""
+    data = {}
+    for fieldset in response.context["adminform"]:
+        for line in fieldset:
+            for field in line:
+                if field.is_readonly or isinstance(field.field.field, forms.FileField):
+                    continue
+                bound = field.field
+                value, widget = bound.value(), bound.field.widget
+                if isinstance(widget, TagWidget):
+                    data[bound.html_name] = widget.format_value(value)
+                elif hasattr(widget, "decompress"):
+                    for i, part in enumerate(widget.decompress(value)):
+                        data[f"{bound.html_name}_{i}"] = "" if part is None else str(part)
+                elif isinstance(value, bool):
+                    if value:
+                        data[bound.html_name] = "on"
+                elif isinstance(value, list | tuple) and not isinstance(
+                    bound.field, forms.JSONField
+                ):
+                    data[bound.html_name] = [str(v) for v in value]
+                else:
+                    prepared = bound.field.prepare_value(value)
+                    data[bound.html_name] = "" if prepared is None else prepared
+    return data
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def populated(db, django_capture_on_commit_callbacks, password):
+    """At least one row of every registered model, made the way the site makes them."""
+    finance = DepartmentFactory(name="Finance")
+    jakarta = OfficeFactory(name="Jakarta HQ", city="Jakarta", country="Indonesia")
+    boss = UserFactory(username="dewi", display_name="Dewi Lestari", department=finance,
+                       office=jakarta)  # fmt: skip
+    finance.head = boss
+    finance.save()
+    people = [
+        UserFactory(username=f"staff{i}", department=finance, office=jakarta, manager=boss)
+        for i in range(3)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.profile_update(user=boss, skills=["IFRS", "SAP FI"], interests=["Badminton"])
+        for person in people:
+            services.user_follow(follower=person, followee=boss)
+    Token.objects.create(user=boss)
+    # django-axes rows: a failed and a successful login through the real login page (another
+    # browser, so the test's own client keeps its session).
+    browser = Client()
+    browser.post(reverse("login"), {"username": "nobody", "password": "wrong-password"})
+    browser.post(reverse("login"), {"username": "dewi", "password": password})
+    return {"boss": boss, "people": people, "department": finance, "office": jakarta}
+
+
+# --- every registered model -------------------------------------------------------------
+
+
+def test_the_kolega_models_are_all_registered():
+    labels = {model._meta.label for model in REGISTERED}
+
+    assert {
+        "profiles.User",
+        "profiles.Department",
+        "profiles.Office",
+        "profiles.Follow",
+        "profiles.SkillTag",
+        "profiles.InterestTag",
+        "analytics.Event",
+        "taggit.Tag",
+        "auth.Group",
+    } <= labels
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_every_changelist_loads_searched_and_filtered(superuser_client, populated, model):
+    url = url_for(model, "changelist")
+    model_admin = admin.site._registry[model]
+
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    if model._meta.label != "axes.AccessFailureLog":  # Only kept when enabled in settings.
+        assert response.context["cl"].result_count >= 1, "the fixture should make one of each"
+
+    if model_admin.search_fields:
+        assert superuser_client.get(url, {"q": "a"}).status_code == 200
+    changelist = response.context["cl"]
+    for spec in changelist.filter_specs:
+        choice = next((c for c in spec.choices(changelist) if not c["selected"]), None)
+        if choice is not None:
+            filtered = superuser_client.get(url + choice["query_string"])
+            assert filtered.status_code == 200, (spec.title, choice["query_string"])
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_every_change_page_and_allowed_add_page_loads(superuser_client, superuser, populated, rf,
+                                                      model):  # fmt: skip
+    changelist = superuser_client.get(url_for(model, "changelist")).context["cl"]
+
+    for first in changelist.result_list[:1]:
+        assert superuser_client.get(changelist.url_for_result(first)).status_code == 200
+    request = rf.get("/")
+    request.user = superuser
+    add = superuser_client.get(url_for(model, "add"))
+    if admin.site._registry[model].has_add_permission(request):
+        assert add.status_code == 200
+    else:
+        assert add.status_code == 403
+
+
+# --- people ------------------------------------------------------------------------------
+
+
+def test_people_list_shows_work_columns_and_initials(superuser_client, populated):
+    response = superuser_client.get(url_for(User, "changelist"), {"q": "Dewi"})
+
+    content = response.content.decode()
+    assert "Dewi Lestari" in content and "Finance" in content and "Jakarta HQ" in content
+    assert ">DL</span>" in content
+
+
+def test_people_list_filters_by_department(superuser_client, populated):
+    other = UserFactory(username="outsider")
+
+    response = superuser_client.get(
+        url_for(User, "changelist"), {"department__id__exact": populated["department"].pk}
+    )
+
+    shown = {person.username for person in response.context["cl"].result_list}
+    assert "dewi" in shown and other.username not in shown
+
+
+def test_a_superuser_creates_an_account_in_the_admin(superuser_client):
+    response = superuser_client.post(
+        url_for(User, "add"),
+        {
+            "username": "new.person",
+            "email": "new.person@kolega.co.id",
+            "display_name": "New Person",
+            "usable_password": "true",
+            "password1": "a-long-enough-pass-91",
+            "password2": "a-long-enough-pass-91",
+        },
+    )
+
+    assert response.status_code == 302
+    person = User.objects.get(username="new.person")
+    assert person.check_password("a-long-enough-pass-91") and person.display_name == "New Person"
+
+
+def test_the_change_form_saves_skills_and_work_fields(superuser_client, populated):
+    boss = populated["boss"]
+    url = url_for(User, "change", boss.pk)
+    data = change_form_data(superuser_client.get(url))
+    data.update(job_title="Chief Financial Officer", skills="IFRS, Treasury")
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    boss.refresh_from_db()
+    assert boss.job_title == "Chief Financial Officer"
+    assert sorted(tag.name for tag in boss.skills.all()) == ["IFRS", "Treasury"]
+
+
+def test_the_change_form_refuses_a_manager_cycle(superuser_client, populated):
+    boss, report = populated["boss"], populated["people"][0]
+    url = url_for(User, "change", boss.pk)
+    data = change_form_data(superuser_client.get(url))
+    data["manager"] = report.pk
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "manager" in response.context["adminform"].form.errors
+    boss.refresh_from_db()
+    assert boss.manager_id is None
+
+
+def test_deactivate_selected_people_deactivates_them_and_logs_events(
+    superuser_client, superuser, populated, django_capture_on_commit_callbacks
+):
+    first, second, third = populated["people"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(superuser_client, "deactivate_people", [first, second])
+
+    assert "2 people deactivated." in messages_of(response)
+    assert set(User.objects.filter(is_active=False)) == {first, second}
+    assert Event.objects.filter(verb="user.deactivated", actor=superuser).count() == 2
+
+
+def test_reactivate_selected_people_reactivates_only_the_inactive_ones(superuser_client, populated):
+    first, second, third = populated["people"]
+    services.user_set_active(user=first, active=False)
+
+    response = act(superuser_client, "reactivate_people", [first, second])
+
+    assert "1 person reactivated." in messages_of(response)
+    first.refresh_from_db()
+    assert first.is_active
+
+
+def test_reset_photo_removes_the_photo_and_its_file(
+    superuser_client, populated, django_capture_on_commit_callbacks
+):
+    person = populated["people"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.profile_update(user=person, avatar=png())
+    stored = person.avatar.name
+    assert person.avatar.storage.exists(stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(superuser_client, "reset_photos", [person, populated["people"][1]])
+
+    assert "1 photo removed." in messages_of(response)
+    person.refresh_from_db()
+    assert not person.avatar
+    assert not person.avatar.storage.exists(stored)
+
+
+def test_an_admin_cannot_deactivate_themselves(superuser_client, superuser, populated):
+    response = act(superuser_client, "deactivate_people", [superuser, populated["people"][0]])
+
+    assert "You cannot deactivate your own account." in messages_of(response)
+    assert "1 person deactivated." in messages_of(response)
+    superuser.refresh_from_db()
+    assert superuser.is_active
+
+
+def test_staff_without_superuser_cannot_deactivate_a_superuser(client, superuser, populated):
+    moderator = UserFactory(username="moderator", is_staff=True)
+    moderator.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_user", "change_user"])
+    )
+    client.force_login(moderator)
+
+    response = act(client, "deactivate_people", [superuser, populated["people"][0]])
+
+    superuser.refresh_from_db()
+    assert superuser.is_active
+    assert "1 person deactivated." in messages_of(response)
+
+
+def test_staff_who_may_only_view_people_are_not_offered_the_actions(client, populated):
+    viewer = UserFactory(username="viewer", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_user"))
+    client.force_login(viewer)
+
+    response = client.get(url_for(User, "changelist"))
+    assert response.status_code == 200
+    action_form = response.context["action_form"]
+    offered = (
+        {name for name, _label in action_form.fields["action"].choices} if action_form else set()
+    )
+    assert not offered & {"deactivate_people", "reactivate_people", "reset_photos"}
+
+    act(client, "deactivate_people", populated["people"])
+    assert User.objects.filter(is_active=False).count() == 0
+
+
+@pytest.mark.parametrize("action", ["deactivate_people", "reactivate_people", "reset_photos"])
+def test_non_staff_are_sent_to_the_admin_login_and_change_nothing(client, user, populated, action):
+    client.force_login(user)
+
+    listing = client.get(url_for(User, "changelist"))
+    response = client.post(
+        url_for(User, "changelist"),
+        {"action": action, ACTION_CHECKBOX_NAME: [p.pk for p in populated["people"]]},
+    )
+
+    for answer in (listing, response):
+        assert answer.status_code == 302
+        assert answer["Location"].startswith(reverse("admin:login"))
+    assert User.objects.filter(is_active=False).count() == 0
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, populated):
+    response = client.get(url_for(User, "changelist"))
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+# --- departments, offices, tags ----------------------------------------------------------
+
+
+def test_department_list_shows_head_and_member_count(superuser_client, populated):
+    response = superuser_client.get(url_for(Department, "changelist"))
+
+    department = response.context["cl"].result_list[0]
+    assert department.member_count == 4
+    assert "Dewi Lestari" in response.content.decode()
+
+
+def test_office_list_shows_city_country_and_member_count(superuser_client, populated):
+    response = superuser_client.get(url_for(Office, "changelist"))
+
+    office = response.context["cl"].result_list[0]
+    assert (office.city, office.country, office.member_count) == ("Jakarta", "Indonesia", 4)
+
+
+def test_tag_list_counts_people_per_skill_and_interest(superuser_client, populated):
+    response = superuser_client.get(url_for(Tag, "changelist"))
+
+    counts = {t.name: (t.skill_count, t.interest_count) for t in response.context["cl"].result_list}
+    assert counts["IFRS"] == (1, 0) and counts["Badminton"] == (0, 1)
+
+
+def test_follow_admin_refuses_a_self_follow(superuser_client, populated):
+    boss = populated["boss"]
+
+    response = superuser_client.post(
+        url_for(Follow, "add"), {"follower": boss.pk, "followee": boss.pk}
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors
+    assert not Follow.objects.filter(follower=boss, followee=boss).exists()
+
+
+# --- the event log -----------------------------------------------------------------------
+
+
+def test_the_event_log_is_read_only(superuser_client, populated):
+    event = Event.objects.first()
+    url = url_for(Event, "change", event.pk)
+
+    assert superuser_client.get(url_for(Event, "add")).status_code == 403
+    page = superuser_client.get(url)
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+    assert superuser_client.post(url, {"verb": "tampered"}).status_code == 403
+    assert (
+        superuser_client.post(url_for(Event, "delete", event.pk), {"post": "yes"}).status_code
+        == 403
+    )
+    listing = superuser_client.get(url_for(Event, "changelist"))
+    assert listing.context["action_form"] is None or not listing.context["cl"].actions
+    event.refresh_from_db()
+    assert event.verb != "tampered"
+    assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_the_event_log_filters_by_verb_and_searches_by_actor(superuser_client, populated):
+    url = url_for(Event, "changelist")
+
+    by_verb = superuser_client.get(url, {"verb": "user.followed"})
+    by_actor = superuser_client.get(url, {"q": "staff1"})
+
+    assert {e.verb for e in by_verb.context["cl"].result_list} == {"user.followed"}
+    assert {e.actor.username for e in by_actor.context["cl"].result_list} == {"staff1"}
+
+
+# --- query counts ------------------------------------------------------------------------
+
+
+def make_people(count: int, django_capture_on_commit_callbacks) -> None:
+    """``count`` people, each with a department and an office of their own, a skill, an
+    interest and a follow (so every changelist below has ``count`` rows or more)."""
+    boss = UserFactory(username="boss")
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(count):
+            department = DepartmentFactory(name=f"Team {i}")
+            person = UserFactory(username=f"p{i}", department=department, manager=boss,
+                                 office=OfficeFactory(name=f"Office {i}"))  # fmt: skip
+            department.head = person
+            department.save()
+            services.profile_update(user=person, skills=[f"Skill {i}"],
+                                    interests=[f"Hobby {i}"])  # fmt: skip
+            services.user_follow(follower=person, followee=boss)
+
+
+CHANGELIST_QUERY_BOUND = 10
+BOUNDED = ["profiles.User", "profiles.Department", "profiles.Office", "profiles.Follow",
+           "profiles.SkillTag", "profiles.InterestTag", "analytics.Event",
+           "taggit.Tag"]  # fmt: skip
+
+
+@pytest.mark.parametrize("count", [10, 100])
+def test_changelist_queries_do_not_grow_with_the_rows(
+    superuser_client, django_assert_max_num_queries, django_capture_on_commit_callbacks, count
+):
+    make_people(count, django_capture_on_commit_callbacks)
+
+    for label in BOUNDED:
+        model = next(m for m in REGISTERED if m._meta.label == label)
+        with django_assert_max_num_queries(CHANGELIST_QUERY_BOUND):
+            response = superuser_client.get(url_for(model, "changelist"))
+        assert response.status_code == 200
+        assert len(response.context["cl"].result_list) >= 10, label
