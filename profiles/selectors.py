@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -66,7 +67,9 @@ def people_directory(
         people = people.filter(skill_items__tag__slug=skill)
     if interest:
         people = people.filter(interest_items__tag__slug=interest)
-    return people.distinct().order_by("display_name", "username")
+    # No DISTINCT needed: a person holds each tag once (unique constraint), and tag slugs
+    # are unique, so the tag joins cannot repeat a person.
+    return people.order_by("display_name", "username")
 
 
 def people_newest(viewer: User, *, limit: int = 6) -> list[User]:
@@ -91,13 +94,22 @@ def profile_missing_parts(user: User) -> list[str]:
     return missing
 
 
+FILTER_TAGS_CACHE_KEY = "profiles:directory-filter-tags"
+FILTER_TAGS_CACHE_SECONDS = 300
+
+
 def directory_filter_options():
-    """Departments, offices and the most common skills and interests for the filters."""
+    """Departments, offices and the most common skills and interests for the filters.
+
+    The tag lists count the whole company, so they are cached for a few minutes."""
+    tags = cache.get(FILTER_TAGS_CACHE_KEY)
+    if tags is None:
+        tags = {"skills": _top_tags(SkillTag), "interests": _top_tags(InterestTag)}
+        cache.set(FILTER_TAGS_CACHE_KEY, tags, FILTER_TAGS_CACHE_SECONDS)
     return {
         "departments": list(Department.objects.order_by("name")),
         "offices": list(Office.objects.order_by("name")),
-        "skills": _top_tags(SkillTag),
-        "interests": _top_tags(InterestTag),
+        **tags,
     }
 
 

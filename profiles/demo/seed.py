@@ -63,7 +63,14 @@ def demo_company_seed(
         skill_rows, interest_rows, tag_count = _tag_people(company, ids)
         log("Following colleagues…")
         Follow.objects.bulk_create(
-            (Follow(follower_id=ids[a], followee_id=ids[b]) for a, b in company.follows),
+            (
+                Follow(
+                    follower_id=ids[a],
+                    followee_id=ids[b],
+                    created_at=_followed_at(company, a, b, today),
+                )
+                for a, b in company.follows
+            ),
             batch_size=BATCH,
         )
         _create_admin(password=password)
@@ -201,3 +208,17 @@ def _create_admin(*, password: str) -> User:
     )
     admin.save()
     return admin
+
+
+def _followed_at(company, follower: int, followee: int, today: datetime.date) -> datetime.datetime:
+    """A plausible, repeatable moment after both people started (no RNG: same plan, same date)."""
+    people = company.people
+    starts = [people[i].start_date or today for i in (follower, followee)]
+    earliest = max(starts)
+    span = max((today - earliest).days, 1)
+    day = earliest + datetime.timedelta(days=(follower * 7919 + followee * 104729) % span)
+    minutes = (follower * 31 + followee * 17) % (9 * 60)
+    moment = datetime.datetime.combine(day, datetime.time(8, 0)) + datetime.timedelta(
+        minutes=minutes
+    )
+    return timezone.make_aware(moment)
