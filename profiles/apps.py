@@ -7,4 +7,7 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from profiles import signals  # noqa: F401 - connects the login event.
+        from core import events
+        from profiles import signals, subscribers  # noqa: F401 - signals connects the login event.
+
+        events.subscribe("user.followed", subscribers.tell_followee_live)

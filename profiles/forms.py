@@ -2,10 +2,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from core.images import validate_image
+from profiles import services
 from profiles.models import TIME_ZONE_CHOICES, Department, Office, SpokenLanguage, User
 
 
@@ -182,6 +184,15 @@ class SignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Built per request, so the rules read in the visitor's language.
         self.fields["password1"].help_text = password_validators_help_text_html()
+
+    def clean_email(self):
+        # The service's own rule, checked here too so every error shows in one round trip.
+        email = self.cleaned_data["email"].strip()
+        try:
+            services.check_signup_email(email)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict.get("email", error.messages)) from None
+        return email
 
     def clean(self):
         cleaned = super().clean()

@@ -194,10 +194,8 @@ def _unique_username(base: str) -> str:
     return candidate
 
 
-@transaction.atomic
-def user_sign_up(*, email: str, first_name: str, last_name: str, password: str) -> User:
-    """Create an account for an employee whose e-mail domain allows self sign-up."""
-    email = (email or "").strip()
+def check_signup_email(email: str) -> None:
+    """Raise unless ``email`` may open an account: sign-up open, company domain, unused."""
     domain = email.rpartition("@")[2].lower()
     if not settings.ALLOWED_SIGNUP_DOMAINS:
         raise ValidationError(_("Sign-up is closed; ask an administrator for an account."))
@@ -208,6 +206,13 @@ def user_sign_up(*, email: str, first_name: str, last_name: str, password: str) 
         )  # fmt: skip
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+
+
+@transaction.atomic
+def user_sign_up(*, email: str, first_name: str, last_name: str, password: str) -> User:
+    """Create an account for an employee whose e-mail domain allows self sign-up."""
+    email = (email or "").strip()
+    check_signup_email(email)
     user = User(
         username=_unique_username(email.partition("@")[0]),
         email=email,

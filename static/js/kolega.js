@@ -3,3 +3,14 @@ document.addEventListener("change", (event) => {
   const field = event.target.closest("[data-autosubmit]");
   if (field && field.form) field.form.requestSubmit();
 });
+
+// Live messages arrive over the WebSocket (htmx ws extension) as out-of-band swaps.
+// Toasts show for a while, then remove themselves.
+document.addEventListener("htmx:oobAfterSwap", () => {
+  document.querySelectorAll("[data-live-toast]:not(.show)").forEach((element) => {
+    if (!window.bootstrap) return;
+    const toast = window.bootstrap.Toast.getOrCreateInstance(element, { delay: 8000 });
+    element.addEventListener("hidden.bs.toast", () => element.remove(), { once: true });
+    toast.show();
+  });
+});

@@ -503,6 +503,15 @@ def test_sign_up_with_bad_input_shows_a_form_error_and_creates_no_user(
     assert _signed_in_id(client) is None
 
 
+def test_sign_up_shows_the_domain_and_password_errors_together(client, db, signup_open):
+    response = _sign_up(client, email="dewi@gmail.com", password2="something-else-entirely")
+
+    errors = response.context["form"].errors
+    assert set(errors) == {"email", "password2"}
+    assert "@kolega.co.id" in errors["email"][0]
+    assert not User.objects.exists()
+
+
 # --- language and time zone -----------------------------------------------------------------
 
 
