@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.images import validate_image
@@ -97,20 +98,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "display_name",
-            "first_name",
-            "last_name",
-            "job_title",
-            "department",
-            "office",
-            "manager",
-            "phone",
-            "bio",
-            "start_date",
-            "language",
-            "timezone",
-        ]
+        # The fields a person edits themselves: the same list the service accepts.
+        fields = list(services.EDITABLE_FIELDS)
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -122,7 +111,10 @@ class ProfileForm(forms.ModelForm):
         help_texts = {
             "bio": _("A few lines about you. Markdown works: **bold**, *italics*, lists."),
             "display_name": _("How colleagues see your name. Leave empty to use your full name."),
-            "manager": _("The person you report to. This places you in the org chart."),
+            "manager": _(
+                "The person you report to: type a name and pick them from the list. "
+                "Leave empty if you report to nobody. This places you in the org chart."
+            ),
             "timezone": _("Dates and times are shown in this time zone."),
         }
 
@@ -130,10 +122,26 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.order_by("name")
         self.fields["office"].queryset = Office.objects.order_by("name")
-        self.fields["manager"].queryset = (
-            User.objects.active().exclude(pk=self.instance.pk).order_by("display_name")
+        # A text box with suggestions, not a <select> of the whole company (thousands of
+        # people); it holds the manager's username.
+        manager = self.fields["manager"]
+        manager.queryset = User.objects.active().exclude(pk=self.instance.pk)
+        manager.to_field_name = "username"
+        manager.error_messages["invalid_choice"] = _(
+            "Pick an active colleague from the suggestions (no one matches that username)."
         )
-        self.fields["manager"].empty_label = _("Nobody (top of the organisation)")
+        manager.widget = forms.TextInput(
+            attrs={
+                "list": "manager-options",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "placeholder": _("Start typing a name…"),
+                "hx-get": reverse("profiles:suggest"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#manager-options",
+                "hx-swap": "innerHTML",
+            }
+        )
         self.fields["department"].empty_label = self.fields["office"].empty_label = _("None")
         self.fields["language"].choices = [("", _("As my browser asks")), *settings.LANGUAGES]
         self.fields["timezone"].choices = [
@@ -141,6 +149,7 @@ class ProfileForm(forms.ModelForm):
             *TIME_ZONE_CHOICES,
         ]
         if self.instance.pk and not self.is_bound:
+            self.initial["manager"] = getattr(self.instance.manager, "username", "")
             self.initial["skills"] = ", ".join(self.instance.skills.names())
             self.initial["interests"] = ", ".join(self.instance.interests.names())
             self.initial["languages"] = self.instance.languages

@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/org-chart/", views.org_chart, name="org-chart"),
     path("people/org-chart/<str:username>/", views.org_chart, name="org-chart-person"),
     path("people/suggestions/", views.suggestions, name="suggestions"),
+    path("people/suggest/", views.suggest, name="suggest"),
     path("people/<str:username>/", views.detail, name="detail"),
     path("people/<str:username>/followers/", views.followers, name="followers"),
     path("people/<str:username>/following/", views.following, name="following"),

@@ -130,6 +130,16 @@ def suggestions(request):
     return render(request, "profiles/suggestions.html", {"suggestions": suggestions})
 
 
+SUGGEST_LIMIT = 10
+
+
+def suggest(request):
+    """Name suggestions for a person field, as <option>s of a <datalist> (HTMX)."""
+    text = (request.GET.get("q") or request.GET.get("manager") or "").strip()[:100]
+    people = list(selectors.people_directory(request.user, q=text)[:SUGGEST_LIMIT]) if text else []
+    return render(request, "profiles/_suggest_options.html", {"people": people})
+
+
 def detail(request, username: str):
     person = selectors.person_get_for(request.user, username=username)
     is_me = person.pk == request.user.pk

@@ -41,7 +41,7 @@ def profile_form_data(user: User, **changes) -> dict:
         "job_title": user.job_title,
         "department": user.department_id or "",
         "office": user.office_id or "",
-        "manager": user.manager_id or "",
+        "manager": user.manager.username if user.manager else "",
         "phone": user.phone,
         "bio": user.bio,
         "start_date": user.start_date.isoformat() if user.start_date else "",
@@ -618,7 +618,7 @@ def test_profile_edit_saves_fields_skills_interests_languages_and_photo(
         job_title="Finance Director",
         department=engineering.pk,
         office=bandung.pk,
-        manager=other_user.pk,
+        manager=other_user.username,
         phone="+62 21 555 0101",
         bio="Numbers **and** people.",
         start_date="2020-01-15",
@@ -737,7 +737,8 @@ def test_profile_edit_refuses_a_manager_cycle(user_client, user, other_user):
     before = user.job_title
 
     response = user_client.post(
-        reverse("profiles:edit"), profile_form_data(user, manager=other_user.pk, job_title="X")
+        reverse("profiles:edit"),
+        profile_form_data(user, manager=other_user.username, job_title="X"),
     )
 
     assert response.status_code == 200
@@ -851,3 +852,55 @@ def test_home_query_count_does_not_grow_with_people(
     with django_assert_max_num_queries(13):
         response = user_client.get(reverse("home"))
     assert response.status_code == 200
+
+
+def test_manager_field_is_a_text_box_with_suggestions_not_a_list_of_everyone(
+    user_client, other_user
+):
+    UserFactory.create_batch(30)
+
+    content = user_client.get(reverse("profiles:edit")).content.decode()
+
+    assert 'list="manager-options"' in content
+    assert content.count("<option") < 30 + 600  # Languages and time zones, not people.
+    assert other_user.username not in content
+
+
+def test_person_suggestions_match_names_and_leave_out_deactivated_people(user_client, db):
+    UserFactory(username="agus.wijaya", display_name="Agus Wijaya", job_title="Auditor")
+    UserFactory(username="agus.gone", display_name="Agus Pergi", is_active=False)
+    UserFactory(username="budi", display_name="Budi Santoso")
+
+    response = user_client.get(reverse("profiles:suggest"), {"manager": "agus"})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<option value="agus.wijaya">Agus Wijaya · Auditor</option>' in content
+    assert "agus.gone" not in content and "budi" not in content
+
+
+def test_person_suggestions_for_an_empty_query_are_empty(user_client):
+    response = user_client.get(reverse("profiles:suggest"), {"q": "  "})
+
+    assert response.content.decode().strip() == ""
+
+
+def test_profile_edit_refuses_an_unknown_manager_username_and_keeps_the_form(user_client, user):
+    response = user_client.post(
+        reverse("profiles:edit"), profile_form_data(user, manager="nobody.here", bio="Kept")
+    )
+
+    assert response.status_code == 200
+    assert "Pick an active colleague" in response.context["form"].errors["manager"][0]
+    assert "Kept" in response.content.decode()
+    user.refresh_from_db()
+    assert user.manager is None and user.bio == ""
+
+
+def test_profile_edit_shows_the_current_manager_by_username(user_client, user, other_user):
+    services.profile_update(user=user, manager=other_user)
+
+    content = user_client.get(reverse("profiles:edit")).content.decode()
+
+    assert f'value="{other_user.username}"' in content
+    assert f'<option value="{other_user.username}">{other_user.name}</option>' in content
