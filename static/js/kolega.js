@@ -14,3 +14,7 @@ document.addEventListener("htmx:oobAfterSwap", () => {
     toast.show();
   });
 });
+
+// Whether the live connection is up, for styles and for tests: <body data-live="open">.
+document.addEventListener("htmx:wsOpen", () => { document.body.dataset.live = "open"; });
+document.addEventListener("htmx:wsClose", () => { document.body.dataset.live = "closed"; });

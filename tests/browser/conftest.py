@@ -55,3 +55,44 @@ def page(browser, request):
         page.screenshot(path=str(path), full_page=True)
         print(f"Screenshot of the failure: {path}")
     context.close()
+
+
+@pytest.fixture
+def asgi_live_server(transactional_db):
+    """Kolega's ASGI application (HTTP and WebSocket) served by uvicorn in a thread.
+
+    pytest-django's ``live_server`` speaks WSGI only, so ``/ws/live/`` needs this one.
+    Static files come from the finders, as in development."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from channels.routing import ProtocolTypeRouter
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.core.asgi import get_asgi_application
+
+    from esn.asgi import application
+
+    app = ProtocolTypeRouter(
+        {
+            "http": ASGIStaticFilesHandler(get_asgi_application()),
+            "websocket": application.application_mapping["websocket"],
+        }
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("The ASGI test server did not start.")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
