@@ -185,6 +185,10 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["display_name", "username"]
+        indexes = [
+            models.Index(fields=["display_name", "username"], name="user_directory_order"),
+            models.Index(fields=["-date_joined"], name="user_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"), condition=~Q(email=""), name="unique_user_email_ci"
@@ -237,7 +241,10 @@ class Follow(TimeStampedModel):
                 condition=~Q(follower=models.F("followee")), name="no_self_follow"
             ),
         ]
-        indexes = [models.Index(fields=["followee", "-created_at"])]
+        indexes = [
+            models.Index(fields=["followee", "-created_at"]),
+            models.Index(fields=["follower", "-created_at"], name="follow_by_follower_newest"),
+        ]
 
     def __str__(self):
         return f"{self.follower} → {self.followee}"
