@@ -18,3 +18,32 @@ document.addEventListener("htmx:oobAfterSwap", () => {
 // Whether the live connection is up, for styles and for tests: <body data-live="open">.
 document.addEventListener("htmx:wsOpen", () => { document.body.dataset.live = "open"; });
 document.addEventListener("htmx:wsClose", () => { document.body.dataset.live = "closed"; });
+
+// Upload progress: a form marked data-upload-progress shows its [data-progress-bar] while a
+// request that carries a file is on its way (htmx reports the bytes sent).
+function progressBarOf(event) {
+  const form = event.target.closest && event.target.closest("form[data-upload-progress]");
+  return form ? [form, form.querySelector("[data-progress-bar]")] : [null, null];
+}
+function setProgress(bar, percent) {
+  bar.setAttribute("aria-valuenow", String(percent));
+  const inner = bar.querySelector(".progress-bar");
+  inner.style.width = `${percent}%`;
+  inner.textContent = `${percent}%`;
+}
+document.addEventListener("htmx:beforeRequest", (event) => {
+  const [form, bar] = progressBarOf(event);
+  if (!bar) return;
+  const hasFile = [...form.querySelectorAll("input[type=file]")].some((input) => input.files.length);
+  bar.hidden = !hasFile;
+  setProgress(bar, 0);
+});
+document.addEventListener("htmx:xhr:progress", (event) => {
+  const [, bar] = progressBarOf(event);
+  if (!bar || bar.hidden || !event.detail.lengthComputable) return;
+  setProgress(bar, Math.round((event.detail.loaded / event.detail.total) * 100));
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  const [, bar] = progressBarOf(event);
+  if (bar) bar.hidden = true;
+});

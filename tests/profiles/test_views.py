@@ -904,3 +904,17 @@ def test_profile_edit_shows_the_current_manager_by_username(user_client, user, o
 
     assert f'value="{other_user.username}"' in content
     assert f'<option value="{other_user.username}">{other_user.name}</option>' in content
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "1,001 people"), ("id", "1.001 orang")])
+def test_directory_count_is_written_the_way_the_viewers_language_writes_numbers(
+    client, user, language, expected
+):
+    # Volume, not behaviour, so plain rows are enough here.
+    User.objects.bulk_create(User(username=f"bulk{i:04d}") for i in range(1000))
+    services.user_set_preferences(user=user, language=language)
+    client.force_login(user)
+
+    response = client.get(reverse("profiles:directory"))
+
+    assert expected in response.content.decode()
