@@ -130,55 +130,43 @@ class PersonAdmin(UserAdmin):
             person.initials,
         )
 
+    def _apply_each(self, request, people, apply, done) -> None:
+        """Run a service on each person; refusals become warnings, the rest is counted."""
+        changed = 0
+        for person in people:
+            try:
+                apply(person)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.WARNING)
+            else:
+                changed += 1
+        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
+
     @admin.action(description=_("Deactivate selected people"), permissions=["change"])
     def deactivate_people(self, request, queryset):
-        changed = 0
-        for person in queryset.filter(is_active=True):
-            if person.pk == request.user.pk:
-                self.message_user(
-                    request, _("You cannot deactivate your own account."), messages.WARNING
-                )
-                continue
-            if person.is_superuser and not request.user.is_superuser:
-                self.message_user(
-                    request,
-                    _("Only a superuser can deactivate %(name)s.") % {"name": person.name},
-                    messages.WARNING,
-                )
-                continue
-            services.user_set_active(user=person, active=False, actor=request.user)
-            changed += 1
-        self.message_user(
+        self._apply_each(
             request,
-            ngettext("%(count)d person deactivated.", "%(count)d people deactivated.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
+            queryset.filter(is_active=True),
+            lambda person: services.user_set_active(user=person, active=False, actor=request.user),
+            lambda n: ngettext("%(count)d person deactivated.", "%(count)d people deactivated.", n),
         )
 
     @admin.action(description=_("Reactivate selected people"), permissions=["change"])
     def reactivate_people(self, request, queryset):
-        changed = 0
-        for person in queryset.filter(is_active=False):
-            services.user_set_active(user=person, active=True, actor=request.user)
-            changed += 1
-        self.message_user(
+        self._apply_each(
             request,
-            ngettext("%(count)d person reactivated.", "%(count)d people reactivated.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
+            queryset.filter(is_active=False),
+            lambda person: services.user_set_active(user=person, active=True, actor=request.user),
+            lambda n: ngettext("%(count)d person reactivated.", "%(count)d people reactivated.", n),
         )
 
     @admin.action(description=_("Reset photo of selected people"), permissions=["change"])
     def reset_photos(self, request, queryset):
-        changed = 0
-        for person in queryset.exclude(avatar=""):
-            services.avatar_reset(user=person, actor=request.user)
-            changed += 1
-        self.message_user(
+        self._apply_each(
             request,
-            ngettext("%(count)d photo removed.", "%(count)d photos removed.", changed)
-            % {"count": changed},
-            messages.SUCCESS,
+            queryset.exclude(avatar=""),
+            lambda person: services.avatar_reset(user=person, actor=request.user),
+            lambda n: ngettext("%(count)d photo removed.", "%(count)d photos removed.", n),
         )
 
 

@@ -134,7 +134,16 @@ def avatar_reset(*, user: User, actor: User | None = None) -> User:
 
 @transaction.atomic
 def user_set_active(*, user: User, active: bool, actor: User | None = None) -> User:
-    """Deactivate (or reactivate) an account; deactivated people cannot log in or be seen."""
+    """Deactivate (or reactivate) an account; deactivated people cannot log in or be seen.
+
+    Nobody deactivates their own account, and only a superuser deactivates a superuser."""
+    if not active and actor is not None:
+        if actor.pk == user.pk:
+            raise ValidationError(_("You cannot deactivate your own account."))
+        if user.is_superuser and not actor.is_superuser:
+            raise ValidationError(
+                _("Only a superuser can deactivate %(name)s.") % {"name": user.name}
+            )
     if user.is_active != active:
         user.is_active = active
         user.save(update_fields=["is_active"])
