@@ -42,12 +42,17 @@ def validate_image(upload, *, max_bytes: int) -> None:
 
 def resized_square(upload, *, size: int, name_prefix: str) -> ContentFile:
     """Centre-crop ``upload`` to a square of ``size`` pixels; returns a file to store."""
+    return resized_fit(upload, size=(size, size), name_prefix=name_prefix)
+
+
+def resized_fit(upload, *, size: tuple[int, int], name_prefix: str) -> ContentFile:
+    """Centre-crop ``upload`` to exactly ``size`` (width, height); returns a file to store."""
     upload.seek(0)
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
         has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
         image = image.convert("RGBA" if has_alpha else "RGB")
-        image = ImageOps.fit(image, (size, size), Image.Resampling.LANCZOS)
+        image = ImageOps.fit(image, size, Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         if has_alpha:
             image.save(buffer, format="PNG", optimize=True)

@@ -10,7 +10,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from .settings import *  # noqa: E402,F403
-from .settings import REDIS_URL, STORAGES  # noqa: E402
+from .settings import INSTALLED_APPS, REDIS_URL, STORAGES  # noqa: E402
+
+# A concrete placed-content model for tests (communities.models.PlacedContent is abstract).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.placement"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kolega-media-")
