@@ -87,7 +87,10 @@ class CommunityQuerySet(models.QuerySet):
 
     def member_of(self, user):
         """Communities ``user`` is an active member of."""
-        return self.filter(memberships__user=user, memberships__state=MembershipState.ACTIVE)
+        if not user.is_authenticated:
+            return self.none()
+        # A subquery, not a join: a join would narrow later Count("memberships") to this row.
+        return self.filter(Exists(self._membership(user, MembershipState.ACTIVE)))
 
 
 class Community(TimeStampedModel):

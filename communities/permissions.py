@@ -82,16 +82,20 @@ def can_read_content(user, community) -> bool:
 
 
 def can_join(user, community) -> bool:
+    """The Join button: an open public community the person is not a member of yet."""
     return (
-        community.type == CommunityType.PUBLIC
+        user.is_authenticated
+        and community.type == CommunityType.PUBLIC
         and not community.is_archived
         and _state(user, community) != MembershipState.ACTIVE
     )
 
 
 def can_request(user, community) -> bool:
+    """Asking to join: an open private community the person has no membership in."""
     return (
-        community.type == CommunityType.PRIVATE
+        user.is_authenticated
+        and community.type == CommunityType.PRIVATE
         and not community.is_archived
         and _state(user, community) is None
     )
@@ -145,7 +149,8 @@ def check_moderate(user, community) -> None:
 def check_invite(user, community) -> None:
     if community.is_archived:
         raise PermissionDenied(_("This community is archived: it takes no new members."))
-    check(
-        can_invite(user, community),
-        _("Only the community's admins can invite people to a secret community."),
-    )
+    if community.type == CommunityType.SECRET:
+        message = _("Only the community's admins can invite people to a secret community.")
+    else:
+        message = _("Only the community's members can invite people.")
+    check(can_invite(user, community), message)

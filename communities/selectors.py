@@ -69,9 +69,8 @@ def communities_suggested(user: User, *, limit: int = 6) -> list[Community]:
             )
         )
         .filter(
-            Q(department_id=user.department_id)
-            if user.department_id
-            else Q(pk__in=[]) | Q(followed_members__gt=0)
+            (Q(department_id=user.department_id) if user.department_id else Q(pk__in=[]))
+            | Q(followed_members__gt=0)
         )
     )
     return list(

@@ -24,6 +24,8 @@ from communities.models import (
 )
 from core import events
 from core.images import resized_fit, validate_image
+from moderation.models import ActionType
+from moderation.services import audit_record
 from profiles.models import Department, User
 
 COMMUNITY_FIELDS = ("name", "description", "type", "department", "posting_policy")
@@ -153,6 +155,13 @@ def _refuse_archived(community: Community) -> None:
         raise ValidationError(_("This community is archived: it takes no new members."))
 
 
+def _refuse_secret(user: User, community: Community) -> None:
+    """Nobody joins a secret community uninvited; to those who cannot see it, it is not there."""
+    if permissions.can_view_community(user, community):  # Site moderators, superusers.
+        raise ValidationError(_("This community is secret: only people invited can join."))
+    raise Http404("No such community.")
+
+
 def _lock(community: Community, user: User) -> Membership | None:
     """The membership row, locked for the rest of the transaction (or None)."""
     return Membership.objects.select_for_update().filter(community=community, user=user).first()
@@ -171,15 +180,22 @@ def community_join(*, user: User, community: Community) -> Membership:
     membership = _lock(community, user)
     if membership and membership.state == MembershipState.ACTIVE:
         return membership
+    invited = membership is not None and membership.state == MembershipState.INVITED
+    if community.type == CommunityType.SECRET and not invited:
+        _refuse_secret(user, community)  # Before any other refusal: it may not exist for them.
     _refuse_archived(community)
-    if membership and membership.state == MembershipState.INVITED:
+    if invited:
         _activate(membership)
+        permissions.forget_memberships(user)
         _publish("community.invite_accepted", actor=user, community=community)
         return membership
-    if community.type == CommunityType.SECRET:
-        raise Http404("No such community.")
     if community.type == CommunityType.PRIVATE:
         raise ValidationError(_("This community is private: ask to join and an admin will decide."))
+    if membership is not None:  # A request left over from when the community was private.
+        _activate(membership)
+        permissions.forget_memberships(user)
+        _publish("community.joined", actor=user, community=community)
+        return membership
     try:
         with transaction.atomic():
             membership = Membership.objects.create(community=community, user=user)
@@ -201,7 +217,7 @@ def community_request_join(*, user: User, community: Community, message: str = "
     ):
         return community_join(user=user, community=community)
     if community.type == CommunityType.SECRET:
-        raise Http404("No such community.")
+        _refuse_secret(user, community)
     _refuse_archived(community)
     membership = Membership.objects.create(
         community=community,
@@ -351,8 +367,17 @@ def community_member_remove(*, actor: User, membership: Membership, reason: str 
             _("You cannot remove someone whose role is equal to or above yours.")
         )
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.role == Role.OWNER and membership.is_active:
+        if not _other_owners(community, membership.user):
+            raise ValidationError(
+                _("This is the community's only owner: hand it over to someone first.")
+            )
     membership.delete()
     permissions.forget_memberships(membership.user)
+    audit_record(
+        actor=actor, action=ActionType.REMOVE_MEMBER, community=community,
+        target_user=membership.user, reason=reason,
+    )  # fmt: skip
     _publish(
         "community.member_removed", actor=actor, community=community,
         member_id=membership.user_id, reason=reason[:500],

@@ -1,5 +1,6 @@
 """Shared API pieces: one error shape for every endpoint."""
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
@@ -20,6 +21,8 @@ def exception_handler(exc, context):
         return Response(data, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):  # Keep the service's explanation.
+        exc = exceptions.PermissionDenied(str(exc) or None)
     return drf_exception_handler(exc, context)
 
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/", include("profiles.auth_urls")),
     path("i18n/setlang/", profile_views.set_language, name="set-language"),
     path("", include("profiles.urls")),
+    path("", include("communities.urls")),
+    path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("esn.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -11,11 +11,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from communities.selectors import communities_of_person
+from core.shortcuts import add_service_errors, safe_next
 from profiles import activity, selectors, services
 from profiles.forms import DirectoryFilterForm, LanguageForm, LoginForm, ProfileForm, SignupForm
 
@@ -30,14 +31,6 @@ def _with_follow_state(request, people):
     for person in people:
         person.viewer_follows = person.pk in followed
     return people
-
-
-def _add_form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _daypart() -> str:
@@ -157,6 +150,7 @@ def detail(request, username: str):
             "skills": list(person.skills.order_by("name")),
             "interests": list(person.interests.order_by("name")),
             "activity": activity.recent_activity(person, request.user),
+            "communities": communities_of_person(person, request.user),
         },
     )
 
@@ -206,7 +200,7 @@ def _follow_response(request, person, *, status: int = 200, error: str = ""):
         return render(request, "profiles/_follow_button.html", context, status=status)
     if error:
         messages.error(request, error)
-    return redirect(_safe_next(request, person.get_absolute_url()))
+    return redirect(safe_next(request, person.get_absolute_url()))
 
 
 @require_POST
@@ -246,7 +240,7 @@ def profile_edit(request):
                     **data,
                 )
             except ValidationError as error:
-                _add_form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your profile is saved."))
                 if request.htmx:
@@ -287,7 +281,7 @@ def signup(request):
                 password=form.cleaned_data["password1"],
             )
         except ValidationError as error:
-            _add_form_errors(form, error)
+            add_service_errors(form, error)
         else:
             login(request, user, backend="profiles.backends.UsernameOrEmailBackend")
             messages.success(request, _("Welcome to Kolega! Tell colleagues about yourself."))
@@ -299,20 +293,11 @@ def signup(request):
     )
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 @require_POST
 def set_language(request):
     """Switch the interface language: remembered on the account and in a cookie."""
     form = LanguageForm(request.POST)
-    response = HttpResponseRedirect(_safe_next(request, "/"))
+    response = HttpResponseRedirect(safe_next(request, "/"))
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:

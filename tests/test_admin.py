@@ -17,6 +17,8 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from analytics.models import Event
+from communities.services import community_create
+from moderation.services import report_create, report_resolve
 from profiles import services
 from profiles.models import Department, Follow, Office, User
 from tests.factories import DepartmentFactory, OfficeFactory, UserFactory
@@ -105,6 +107,10 @@ def populated(db, django_capture_on_commit_callbacks, password):
         for person in people:
             services.user_follow(follower=person, followee=boss)
     Token.objects.create(user=boss)
+    team = community_create(creator=boss, name="Finance Team", department=finance)  # And owner.
+    # A report, closed by the owner: a row in the moderation log too.
+    report = report_create(reporter=people[0], target=team, reason="Not a real team")
+    report_resolve(actor=boss, report=report, outcome="dismissed", note="It is")
     # django-axes rows: a failed and a successful login through the real login page (another
     # browser, so the test's own client keeps its session).
     browser = Client()

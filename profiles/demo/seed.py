@@ -4,7 +4,8 @@ The one sanctioned bypass of the per-row services: ten thousand people through
 ``profile_update`` and ``user_follow`` would take minutes and publish a domain event for
 every row. The invariants those services guard hold by construction instead: the plan is a
 tree built top-down (no cycles, one root), follows are unique pairs and never self-follows.
-No domain events are published, so the analytics log starts empty.
+No domain events are published, so the analytics log starts empty. The communities come
+from ``communities.demo``, in the same transaction and the same way.
 """
 
 import datetime
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
 
+from communities.demo import demo_communities_seed
 from profiles import services
 from profiles.demo import data
 from profiles.demo.plan import Company, company_plan
@@ -44,7 +46,8 @@ def demo_company_seed(
     today: datetime.date | None = None,
     log: Callable[[str], None] = lambda message: None,
 ) -> SeedResult:
-    """Create the demo company (plus ``admin``) in one transaction; the database needs no users."""
+    """Create the demo company (plus ``admin``) and its communities in one transaction; the
+    database needs no users."""
     started = time.perf_counter()
     today = today or timezone.localdate()
     log(f"Planning {data.COMPANY} with {users} people (seed {seed})…")
@@ -74,6 +77,10 @@ def demo_company_seed(
             batch_size=BATCH,
         )
         _create_admin(password=password)
+        log("Creating communities and their members…")
+        community_counts = demo_communities_seed(
+            company=company, ids=ids, departments=departments, seed=seed, today=today
+        )
     counts = {
         "people": users,
         "departments": len(departments),
@@ -82,6 +89,7 @@ def demo_company_seed(
         "skills": skill_rows,
         "interests": interest_rows,
         "tags": tag_count,
+        **community_counts,
     }
     return SeedResult(company=company, counts=counts, seconds=time.perf_counter() - started)
 

@@ -9,7 +9,8 @@ from profiles.models import User
 class Command(BaseCommand):
     help = (
         f"Fill an empty database with the demo company {data.COMPANY}: departments, offices, "
-        "an org chart, skills, interests and follows. The same --seed gives the same company. "
+        "an org chart, skills, interests, follows and communities. The same --seed gives the "
+        "same company. "
         f'Every demo account, "{ADMIN_USERNAME}" included, has the password "{DEMO_PASSWORD}".'
     )
 
@@ -53,7 +54,9 @@ class Command(BaseCommand):
                 f"and {ADMIN_USERNAME}, {counts['departments']} departments, "
                 f"{counts['offices']} offices, {counts['follows']} follows, "
                 f"{counts['skills']} skills and {counts['interests']} interests "
-                f"({counts['tags']} distinct tags)."
+                f"({counts['tags']} distinct tags), {counts['communities']} communities with "
+                f"{counts['memberships']} memberships, {counts['requests']} join requests and "
+                f"{counts['invitations']} invitations."
             )
         )
         self.stdout.write(f'\nDemo logins (every demo account\'s password is "{DEMO_PASSWORD}"):')
