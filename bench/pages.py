@@ -1,11 +1,11 @@
-"""Benchmark the people pages and API on a large demo company.
+"""Benchmark the people and community pages and API on a large demo company.
 
 Seeds ``--users`` people into the configured database when it has fewer, then requests
 each page ``--repeat`` times through Django's test client (in-process, no network) and
 prints p50/p95 latency and the number of SQL queries per request.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kolega_bench \\
-        .venv/bin/python bench/people_pages.py --users 10000 --repeat 30
+        .venv/bin/python bench/pages.py --users 10000 --repeat 30
 """
 
 import argparse
@@ -62,6 +62,13 @@ def main() -> None:
         "org chart top": "/people/org-chart/",
         "api people": "/api/v1/people/",
         "api me": "/api/v1/me/",
+        "communities (all)": "/communities/",
+        "communities (mine)": "/communities/?scope=mine",
+        "communities (suggested)": "/communities/?scope=suggested",
+        "community home": "/c/announcements/",
+        "community members": "/c/announcements/members/",
+        "api communities": "/api/v1/communities/",
+        "api community members": "/api/v1/communities/announcements/members/",
     }
     print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for name, url in pages.items():
