@@ -318,8 +318,6 @@ class MemberView(APIView):
         community = _community(request, slug)
         permissions.check_moderate(request.user, community)
         membership = selectors.membership_get_for(request.user, community, username=username)
-        if not membership.is_active:
-            raise ValidationError(_("%(name)s is not a member.") % {"name": membership.user.name})
         services.community_member_remove(actor=request.user, membership=membership)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from communities.models import (
+    ROLE_RANK,
     Community,
     CommunityType,
     Membership,
@@ -44,6 +45,7 @@ def remember_memberships(user, communities) -> None:
 
 
 def forget_memberships(user) -> None:
+    """Drop ``user``'s cached memberships (after a service changed one)."""
     user.__dict__.pop(_CACHE, None)
 
 
@@ -53,10 +55,12 @@ def _state(user, community) -> str | None:
 
 
 def is_member(user, community) -> bool:
+    """An active member of ``community``."""
     return _state(user, community) == MembershipState.ACTIVE
 
 
 def has_community_role(user, community, role: str) -> bool:
+    """An active member of ``community`` with ``role`` or a stronger one."""
     membership = membership_of(user, community)
     return membership is not None and membership.has_role(role)
 
@@ -133,20 +137,44 @@ def can_post(user, community) -> bool:
     )
 
 
+def can_transfer(user, community) -> bool:
+    """Handing the community over: its owners (and superusers)."""
+    return user.is_authenticated and (
+        user.is_superuser or has_community_role(user, community, Role.OWNER)
+    )
+
+
+def outranks(user, community, membership: Membership) -> bool:
+    """``user`` stands above ``membership``'s role (site moderators above all but owners)."""
+    if user.is_superuser or (sees_everything(user) and membership.role != Role.OWNER):
+        return True
+    mine = membership_of(user, community)
+    return mine is not None and mine.is_active and ROLE_RANK[mine.role] > ROLE_RANK[membership.role]
+
+
 def check(allowed: bool, message: str) -> None:
+    """Raise PermissionDenied with ``message`` unless ``allowed``."""
     if not allowed:
         raise PermissionDenied(message)
 
 
 def check_manage(user, community) -> None:
+    """Raise PermissionDenied unless ``user`` manages ``community``."""
     check(can_manage(user, community), _("Only the community's admins can do this."))
 
 
 def check_moderate(user, community) -> None:
+    """Raise PermissionDenied unless ``user`` moderates ``community``."""
     check(can_moderate(user, community), _("Only the community's moderators can do this."))
 
 
+def check_transfer(user, community) -> None:
+    """Raise PermissionDenied unless ``user`` may hand ``community`` over."""
+    check(can_transfer(user, community), _("Only an owner can hand the community over."))
+
+
 def check_invite(user, community) -> None:
+    """Raise PermissionDenied, saying why, unless ``user`` may invite into ``community``."""
     if community.is_archived:
         raise PermissionDenied(_("This community is archived: it takes no new members."))
     if community.type == CommunityType.SECRET:

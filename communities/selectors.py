@@ -126,9 +126,9 @@ def membership_get_for(actor: User, community: Community, *, username: str) -> M
 
 
 def communities_of_person(person: User, viewer: User) -> list[Community]:
-    """The communities ``person`` belongs to that ``viewer`` may see ("member of")."""
+    """The communities ``person`` belongs to whose members ``viewer`` may see ("member of")."""
     communities = list(
-        Community.objects.visible_to(viewer)
+        Community.objects.with_content_visible_to(viewer)
         .member_of(person)
         .filter(is_archived=False)
         .order_by("name")

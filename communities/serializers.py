@@ -154,7 +154,6 @@ class CommunityDetailSerializer(CommunityCardSerializer):
         user = self.viewer
         membership = permissions.membership_of(user, community)
         state = membership.state if membership else None
-        is_owner = membership is not None and membership.has_role(Role.OWNER)
         return {
             "join": permissions.can_join(user, community)
             or (state == MembershipState.INVITED and not community.is_archived),
@@ -164,7 +163,7 @@ class CommunityDetailSerializer(CommunityCardSerializer):
             "manage": permissions.can_manage(user, community),
             "moderate": permissions.can_moderate(user, community),
             "post": permissions.can_post(user, community),
-            "transfer": user.is_superuser or is_owner,
+            "transfer": permissions.can_transfer(user, community),
         }
 
 

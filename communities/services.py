@@ -14,13 +14,11 @@ from django.utils.translation import gettext as _
 
 from communities import permissions
 from communities.models import (
-    ROLE_RANK,
     Community,
     CommunityType,
     Membership,
     MembershipState,
     Role,
-    sees_everything,
 )
 from core import events
 from core.images import resized_fit, validate_image
@@ -219,12 +217,16 @@ def community_request_join(*, user: User, community: Community, message: str = "
     if community.type == CommunityType.SECRET:
         _refuse_secret(user, community)
     _refuse_archived(community)
-    membership = Membership.objects.create(
-        community=community,
-        user=user,
-        state=MembershipState.REQUESTED,
-        message=message.strip()[:500],
-    )
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                community=community,
+                user=user,
+                state=MembershipState.REQUESTED,
+                message=message.strip()[:500],
+            )
+    except IntegrityError:  # A second click won the race.
+        return Membership.objects.get(community=community, user=user)
     permissions.forget_memberships(user)
     _publish("community.join_requested", actor=user, community=community, obj=membership)
     return membership
@@ -244,6 +246,7 @@ def community_request_approve(*, actor: User, membership: Membership) -> Members
         raise PermissionDenied(_("You cannot approve your own request."))
     permissions.check_manage(actor, membership.community)
     membership = _pending(membership, MembershipState.REQUESTED)
+    _refuse_archived(membership.community)
     _activate(membership)
     _publish(
         "community.join_approved", actor=actor, community=membership.community, obj=membership,
@@ -265,22 +268,33 @@ def community_request_reject(*, actor: User, membership: Membership) -> None:
     )  # fmt: skip
 
 
+def _already_in(invitee: User, membership: Membership) -> ValidationError:
+    messages = {
+        MembershipState.ACTIVE: _("%(name)s is already a member."),
+        MembershipState.INVITED: _("%(name)s is already invited."),
+        MembershipState.REQUESTED: _("%(name)s has already asked to join; an admin decides."),
+    }
+    return ValidationError(messages[membership.state] % {"name": invitee.name})
+
+
 def _invite_one(actor: User, community: Community, invitee: User) -> Membership | None:
     if not invitee.is_active:
         raise ValidationError(_("%(name)s is no longer active.") % {"name": invitee.name})
-    existing = Membership.objects.filter(community=community, user=invitee).first()
+    existing = _lock(community, invitee)
     if existing is not None:
         if existing.state == MembershipState.REQUESTED and permissions.can_manage(actor, community):
             return community_request_approve(actor=actor, membership=existing)
-        messages = {
-            MembershipState.ACTIVE: _("%(name)s is already a member."),
-            MembershipState.INVITED: _("%(name)s is already invited."),
-            MembershipState.REQUESTED: _("%(name)s has already asked to join; an admin decides."),
-        }
-        raise ValidationError(messages[existing.state] % {"name": invitee.name})
-    membership = Membership.objects.create(
-        community=community, user=invitee, state=MembershipState.INVITED, invited_by=actor
-    )
+        raise _already_in(invitee, existing)
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                community=community, user=invitee, state=MembershipState.INVITED,
+                invited_by=actor,
+            )  # fmt: skip
+    except IntegrityError:  # A second click (or another member) got there first.
+        raise _already_in(
+            invitee, Membership.objects.get(community=community, user=invitee)
+        ) from None
     permissions.forget_memberships(invitee)
     _publish(
         "community.invited", actor=actor, community=community, obj=membership,
@@ -345,14 +359,10 @@ def community_leave(*, user: User, community: Community) -> None:
             )
     membership.delete()
     permissions.forget_memberships(user)
-    _publish("community.left", actor=user, community=community, state=membership.state)
-
-
-def _outranks(actor: User, community: Community, membership: Membership) -> bool:
-    if actor.is_superuser or (sees_everything(actor) and membership.role != Role.OWNER):
-        return True
-    mine = permissions.membership_of(actor, community)
-    return mine is not None and mine.is_active and ROLE_RANK[mine.role] > ROLE_RANK[membership.role]
+    if membership.state == MembershipState.INVITED:  # The API's way to decline (one event).
+        _publish("community.invite_declined", actor=user, community=community)
+    else:
+        _publish("community.left", actor=user, community=community, state=membership.state)
 
 
 @transaction.atomic
@@ -362,12 +372,15 @@ def community_member_remove(*, actor: User, membership: Membership, reason: str 
     permissions.check_moderate(actor, community)
     if membership.user_id == actor.pk:
         raise ValidationError(_("To leave the community yourself, use Leave."))
-    if not _outranks(actor, community, membership):
+    user = membership.user
+    membership = Membership.objects.select_for_update().filter(pk=membership.pk).first()
+    if membership is None or not membership.is_active:  # Never was, or left meanwhile.
+        raise ValidationError(_("%(name)s is not a member.") % {"name": user.name})
+    if not permissions.outranks(actor, community, membership):
         raise PermissionDenied(
             _("You cannot remove someone whose role is equal to or above yours.")
         )
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.role == Role.OWNER and membership.is_active:
+    if membership.role == Role.OWNER:
         if not _other_owners(community, membership.user):
             raise ValidationError(
                 _("This is the community's only owner: hand it over to someone first.")
@@ -414,8 +427,7 @@ def community_member_set_role(*, actor: User, membership: Membership, role: str)
 @transaction.atomic
 def community_transfer_ownership(*, actor: User, community: Community, new_owner: User) -> None:
     """Hand the community over: the new owner takes over, the old one stays as an admin."""
-    if not (actor.is_superuser or permissions.has_community_role(actor, community, Role.OWNER)):
-        raise PermissionDenied(_("Only an owner can hand the community over."))
+    permissions.check_transfer(actor, community)
     target = _lock(community, new_owner)
     if target is None or not target.is_active:
         raise ValidationError(

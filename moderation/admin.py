@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from moderation import services
+from moderation import selectors, services
 from moderation.models import ModerationAction, Report, ReportStatus
 
 
@@ -51,6 +51,10 @@ class ModerationActionAdmin(admin.ModelAdmin):
     @admin.display(description=_("reason"))
     def short_reason(self, action):
         return _short(action.reason)
+
+    def get_queryset(self, request):
+        # Staff see the log of the communities they moderate, site moderators all of it.
+        return selectors.within_moderated_communities(super().get_queryset(request), request.user)
 
     def has_add_permission(self, request):
         return False
@@ -98,7 +102,9 @@ class ReportAdmin(admin.ModelAdmin):
         return _short(report.reason)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("target")
+        # Staff see the reports of the communities they moderate, site moderators all of them.
+        reports = super().get_queryset(request).prefetch_related("target")
+        return selectors.within_moderated_communities(reports, request.user)
 
     def has_add_permission(self, request):
         return False

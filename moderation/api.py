@@ -76,6 +76,7 @@ class ReportResolveView(APIView):
     )
     def post(self, request, pk: int):
         report = selectors.report_get_for(request.user, pk=pk)
+        permissions.check_handle_report(request.user, report)  # 403 before any 400.
         serializer = ReportResolveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.report_resolve(actor=request.user, report=report, **serializer.validated_data)

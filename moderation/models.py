@@ -33,6 +33,11 @@ class ModerationActionQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise TypeError("The moderation log is append-only.")
 
+    def delete(self):
+        raise TypeError("The moderation log is append-only.")
+
+    delete.queryset_only = True
+
 
 class ModerationAction(models.Model):
     """One thing a moderator did: who, what, to which thing, where, when and why."""
@@ -102,6 +107,9 @@ class ModerationAction(models.Model):
         if self.pk is not None:
             raise TypeError("The moderation log is append-only.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The moderation log is append-only.")
 
 
 class ReportStatus(models.TextChoices):

@@ -76,15 +76,21 @@ def _with_targets(reports):
 def moderation_queue_for(user: User):
     """Open reports ``user`` handles, oldest first: everything for site moderators, their
     communities' reports for community moderators, admins and owners, nothing for others."""
-    reports = Report.objects.filter(status=ReportStatus.OPEN)
-    if not user.is_authenticated:
-        return reports.none()
-    if not sees_everything(user):
-        moderated = Membership.objects.filter(
-            user=user, state=MembershipState.ACTIVE, role__in=MODERATING_ROLES
-        ).values("community_id")
-        reports = reports.filter(community__in=moderated)
+    reports = within_moderated_communities(Report.objects.filter(status=ReportStatus.OPEN), user)
     return _with_targets(reports).order_by("created_at", "id")
+
+
+def within_moderated_communities(queryset, user: User):
+    """The rows of ``queryset`` (reports, log entries) in communities ``user`` moderates:
+    all of them for site moderators; company-wide rows (no community) only for them."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if sees_everything(user):
+        return queryset
+    moderated = Membership.objects.filter(
+        user=user, state=MembershipState.ACTIVE, role__in=MODERATING_ROLES
+    ).values("community_id")
+    return queryset.filter(community__in=moderated)
 
 
 def report_get_for(user: User, *, pk) -> Report:

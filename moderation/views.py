@@ -36,6 +36,8 @@ def queue(request):
 @require_POST
 def report_resolve(request, pk: int):
     report = selectors.report_get_for(request.user, pk=pk)
+    # Before the form: a refused person must not get the report's row back with its errors.
+    permissions.check_handle_report(request.user, report)
     form = ResolveForm(request.POST)
     error = ""
     if form.is_valid():
@@ -46,7 +48,8 @@ def report_resolve(request, pk: int):
     else:
         error = _form_errors(form)
     if request.htmx:
-        context = {"report": report, "error": error, "note": request.POST.get("note", "")}
+        note = request.POST.get("note", "")
+        context = {"report": report, "error": error, "note": note, "swapped": True}
         return render(
             request, "moderation/queue.html#report", context, status=422 if error else 200
         )
@@ -98,6 +101,8 @@ def report(request):
 
 def _set_hidden(request, type_label: str, pk: int, *, hide: bool):
     obj = selectors.content_get(type_label=type_label, pk=pk)
+    # Before the form: a bad reason must not tell outsiders that secret content exists (404).
+    permissions.check_moderate_content(request.user, obj)
     form = ReasonForm(request.POST)
     error = ""
     if form.is_valid():
@@ -109,7 +114,7 @@ def _set_hidden(request, type_label: str, pk: int, *, hide: bool):
     else:
         error = _form_errors(form)
     if request.htmx:
-        context = {"obj": obj, "error": error, "can_moderate": True}
+        context = {"obj": obj, "error": error, "can_moderate": True, "swapped": True}
         return render(request, "moderation/_content_actions.html", context,
                       status=422 if error else 200)  # fmt: skip
     if error:

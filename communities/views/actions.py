@@ -224,6 +224,8 @@ def member_remove(request, slug: str, username: str):
 @require_POST
 def transfer(request, slug: str):
     community = selectors.community_get_for(request.user, slug=slug)
+    # Before the named person is looked up: a refusal must not tell who is a member.
+    permissions.check_transfer(request.user, community)
     back = reverse("communities:settings", kwargs={"slug": community.slug})
     form = TransferForm(request.POST, community=community)
     new_owner = None

@@ -276,8 +276,7 @@ def settings(request, slug: str):
         {
             "form": form,
             "transfer_form": TransferForm(community=community),
-            "is_owner": request.user.is_superuser
-            or permissions.has_community_role(request.user, community, Role.OWNER),
+            "is_owner": permissions.can_transfer(request.user, community),
         }
     )
     template = "communities/settings.html#form" if request.htmx else "communities/settings.html"

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from communities import permissions, selectors
 from communities.forms import JoinRequestForm
-from communities.models import ROLE_RANK, MembershipState, Role, sees_everything
+from communities.models import MembershipState, Role
 
 
 def viewer_state(user, community) -> dict:
@@ -47,14 +47,6 @@ def page_context(request, community, *, tab: str, members=None) -> dict:
     return context
 
 
-def outranks(viewer, community, membership) -> bool:
-    # Mirrors services._outranks, to show remove buttons only where the service agrees.
-    if viewer.is_superuser or (sees_everything(viewer) and membership.role != Role.OWNER):
-        return True
-    mine = permissions.membership_of(viewer, community)
-    return mine is not None and mine.is_active and ROLE_RANK[mine.role] > ROLE_RANK[membership.role]
-
-
 def with_member_controls(viewer, community, memberships):
     can_manage = permissions.can_manage(viewer, community)
     can_moderate = permissions.can_moderate(viewer, community)
@@ -62,7 +54,7 @@ def with_member_controls(viewer, community, memberships):
         yourself = membership.user_id == viewer.pk
         membership.can_set_role = can_manage and not yourself and membership.role != Role.OWNER
         membership.can_remove = (
-            can_moderate and not yourself and outranks(viewer, community, membership)
+            can_moderate and not yourself and permissions.outranks(viewer, community, membership)
         )
     return memberships
 

@@ -12,3 +12,9 @@ document.addEventListener("input", (event) => {
   }
   if (event.target.matches("input[name=slug]")) event.target.dataset.edited = event.target.value ? "1" : "";
 });
+
+// Forms with data-confirm (archive, hand over ownership) ask before they are sent.
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset?.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});

@@ -285,7 +285,7 @@ def test_suggestions_are_limited(db, user, make_community):
 # Member of
 
 
-def test_a_persons_communities_hide_secret_ones_from_those_who_cannot_see_them(db, make_community):
+def test_a_persons_communities_show_only_those_whose_members_the_viewer_may_see(db, make_community):
     person, colleague, fellow = UserFactory(), UserFactory(), UserFactory()
     running = make_community(name="Running")
     board = make_community(name="Board room", type="secret")
@@ -299,9 +299,11 @@ def test_a_persons_communities_hide_secret_ones_from_those_who_cannot_see_them(d
     def names(viewer):
         return [c.name for c in selectors.communities_of_person(person, viewer)]
 
-    assert names(colleague) == ["HR", "Running"]
-    assert names(fellow) == ["Board room", "HR", "Running"]
-    assert names(invited) == ["Board room", "HR", "Running"]
+    # A private community's members, and a secret one's, are for its members only: someone
+    # merely invited to the secret one does not learn who is in it from people's profiles.
+    assert names(colleague) == ["Running"]
+    assert names(fellow) == ["Board room", "Running"]
+    assert names(invited) == ["Running"]
     assert names(person) == ["Board room", "HR", "Running"]
     assert names(site_moderator("sitemod")) == ["Board room", "HR", "Running"]
     assert names(AnonymousUser()) == []

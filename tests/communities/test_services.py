@@ -808,14 +808,13 @@ def test_an_admin_removes_a_moderator_but_not_the_owner(db, make_community):
     assert _membership(community, moderator) is None
 
 
-def test_a_moderator_removes_a_pending_request(db, user, private_request):
+def test_a_moderator_cannot_remove_a_pending_request(db, user, private_request):
+    # Requests are turned down by admins (community_request_reject), as in the API.
     community, membership = private_request
+    moderator = _member(community, Role.MODERATOR)
 
-    services.community_member_remove(
-        actor=_member(community, Role.MODERATOR), membership=membership
-    )
-
-    assert _membership(community, user) is None
+    with refused(ValidationError, match="not a member"):
+        services.community_member_remove(actor=moderator, membership=membership)
 
 
 @pytest.mark.parametrize("target", [Role.MEMBER, Role.MODERATOR, Role.ADMIN])
@@ -1018,3 +1017,69 @@ def test_handing_over_by_an_admin_is_refused(db, make_community):
 
     with refused(PermissionDenied, match="Only an owner"):
         services.community_transfer_ownership(actor=admin, community=community, new_owner=member)
+
+
+# --- review: refusals found in a code review ----------------------------------------------
+
+
+def test_approving_a_request_to_an_archived_community_is_refused(db, user, make_community):
+    community = make_community(type=CommunityType.PRIVATE)
+    services.community_request_join(user=user, community=community)
+    owner = community.created_by
+    services.community_set_archived(actor=owner, community=community, archived=True)
+
+    with refused(ValidationError, match="archived"):
+        services.community_request_approve(actor=owner, membership=_membership(community, user))
+
+
+@pytest.mark.parametrize("state", ["invited", "requested"])
+def test_removing_someone_who_is_not_a_member_is_refused(db, user, make_community, state):
+    community = make_community(type=CommunityType.PRIVATE)
+    if state == "invited":
+        services.community_invite(actor=community.created_by, community=community, invitee=user)
+    else:
+        services.community_request_join(user=user, community=community)
+
+    with refused(ValidationError, match="not a member"):
+        services.community_member_remove(
+            actor=community.created_by, membership=_membership(community, user)
+        )
+
+
+def test_a_second_request_that_loses_the_race_returns_the_first(
+    db, user, make_community, monkeypatch
+):
+    community = make_community(type=CommunityType.PRIVATE)
+    first = services.community_request_join(user=user, community=community, message="Hi")
+    # The double click: the second transaction looked before the first one's row was there.
+    monkeypatch.setattr(services, "_lock", lambda community, user: None)
+
+    second = services.community_request_join(user=user, community=community, message="Hi")
+
+    assert second.pk == first.pk and second.state == MembershipState.REQUESTED
+    assert Membership.objects.filter(community=community, user=user).count() == 1
+
+
+def test_a_second_invitation_that_loses_the_race_is_refused_as_already_invited(
+    db, user, make_community, monkeypatch
+):
+    community = make_community(type=CommunityType.PRIVATE)
+    owner = community.created_by
+    services.community_invite(actor=owner, community=community, invitee=user)
+    # The double click: the second transaction looked before the first one's row was there.
+    monkeypatch.setattr(services, "_lock", lambda community, user: None)
+
+    with refused(ValidationError, match="already invited"):
+        services.community_invite(actor=owner, community=community, invitee=user)
+
+
+def test_leaving_with_an_open_invitation_records_the_same_event_as_declining_it(
+    db, user, make_community, django_capture_on_commit_callbacks
+):
+    community = make_community(type=CommunityType.PRIVATE)
+    services.community_invite(actor=community.created_by, community=community, invitee=user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.community_leave(user=user, community=community)
+
+    assert _verbs(community)[-1] == "community.invite_declined"

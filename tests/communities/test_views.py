@@ -801,16 +801,16 @@ def test_members_page_query_count_does_not_grow_with_members(
 # --- the profile's "member of" ------------------------------------------------------------
 
 
-def test_profile_lists_public_and_private_communities_but_not_an_unseen_secret_one(
+def test_profile_lists_only_communities_whose_members_the_viewer_may_see(
     login, member, user, public, private, secret
 ):
     page = login(user).get(member.get_absolute_url()).content.decode()
     assert "Member of" in page
-    assert "Runners Club" in page and "HR Insiders" in page
-    assert "Leadership Circle" not in page
+    assert "Runners Club" in page
+    assert "HR Insiders" not in page and "Leadership Circle" not in page
 
     page = login(member).get(member.get_absolute_url()).content.decode()
-    assert "Leadership Circle" in page
+    assert "HR Insiders" in page and "Leadership Circle" in page
 
 
 def test_suggestions_are_for_those_who_may_invite_or_hand_over(login, member, user, public):
@@ -828,3 +828,35 @@ def test_members_pages_load_in_place_with_htmx(login, owner, public):
     page = response.content.decode()
     assert page.lstrip().startswith('<section id="member-list"')
     assert "37 members" in page
+
+
+# --- review: no oracle for who is in a community ------------------------------------------
+
+
+@pytest.mark.parametrize("new_owner", ["member", "nobody-by-that-name"])
+def test_transfer_by_an_outsider_answers_403_whoever_is_named(login, private, user, new_owner):
+    response = login(user).post(url("transfer", private), {"new_owner": new_owner})
+
+    assert response.status_code == 403
+    assert membership(private, user) is None
+
+
+@pytest.mark.parametrize("new_owner", ["member", "nobody-by-that-name"])
+def test_transfer_by_someone_invited_to_a_secret_community_answers_403_whoever_is_named(
+    login, secret, owner, user, new_owner
+):
+    services.community_invite(actor=owner, community=secret, invitee=user)
+
+    response = login(user).post(url("transfer", secret), {"new_owner": new_owner})
+
+    assert response.status_code == 403
+
+
+def test_removing_someone_who_only_asked_to_join_is_refused_like_in_the_api(login, owner, user):
+    found = community(owner, "Finance", type="private")
+    services.community_request_join(user=user, community=found)
+
+    response = login(owner).post(url("member-remove", found, username=user.username), follow=True)
+
+    assert "not a member" in response.content.decode()
+    assert membership(found, user).state == MembershipState.REQUESTED

@@ -129,7 +129,7 @@ def test_admin_actions_skip_closed_reports(admin_client, reports, people):
     assert Report.objects.get(pk=reports[1].pk).status == ReportStatus.DISMISSED
 
 
-def test_staff_who_do_not_moderate_are_refused_by_the_service(client, reports):
+def test_staff_who_do_not_moderate_cannot_close_reports(client, reports):
     staff = UserFactory(username="helpdesk", is_staff=True)
     staff.user_permissions.add(*Permission.objects.filter(codename__endswith="_report"))
     client.force_login(staff)
@@ -140,5 +140,69 @@ def test_staff_who_do_not_moderate_are_refused_by_the_service(client, reports):
         follow=True,
     )
 
+    # The reports are not even in their list (they moderate nothing), so nothing closes.
     assert {r.status for r in Report.objects.all()} == {ReportStatus.OPEN}
-    assert "moderators" in " ".join(str(m) for m in response.context["messages"])
+    assert "Resolved" not in " ".join(str(m) for m in response.context["messages"])
+
+
+@pytest.fixture
+def staff_client(client, db):
+    """Signed in as staff allowed to view reports and the log, but with no site-wide role."""
+
+    def login(user):
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        user.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_report", "view_moderationaction"])
+        )
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def test_staff_see_in_the_admin_only_what_they_moderate(
+    staff_client, reports, people, secret, secret_people, make_note
+):
+    secret_note = make_note(secret, text="The merger with Acme")
+    secret_report = services.report_create(
+        reporter=secret_people["member"], target=secret_note, reason="Confidential"
+    )
+    services.content_hide(actor=secret_people["moderator"], obj=secret_note, reason="Leak")
+    company_report = services.report_create(
+        reporter=people["member"], target=make_note(None, text="Company-wide rumour"),
+        reason="Gossip",
+    )  # fmt: skip
+    client = staff_client(people["moderator"])
+
+    response = client.get(url_for(Report, "changelist"))
+    assert {r.pk for r in response.context["cl"].result_list} == {r.pk for r in reports}
+    content = response.content.decode()
+    assert "The merger with Acme" not in content and "Board of Directors" not in content
+    assert "Company-wide rumour" not in content
+    for hidden in (secret_report, company_report):
+        assert client.get(url_for(Report, "change", hidden.pk)).status_code in (302, 404)
+
+    log = client.get(url_for(ModerationAction, "changelist")).content.decode()
+    assert "The merger with Acme" not in log and "Board of Directors" not in log
+
+
+def test_staff_who_moderate_nothing_see_no_reports_in_the_admin(staff_client, reports):
+    client = staff_client(UserFactory(username="helpdesk"))
+
+    response = client.get(url_for(Report, "changelist"))
+
+    assert list(response.context["cl"].result_list) == []
+
+
+def test_site_moderators_see_every_report_in_the_admin(staff_client, reports, people, secret,
+                                                       secret_people, make_note):  # fmt: skip
+    services.report_create(reporter=secret_people["member"],
+                           target=make_note(secret, text="The merger with Acme"),
+                           reason="Confidential")  # fmt: skip
+    client = staff_client(people["site_moderator"])
+
+    response = client.get(url_for(Report, "changelist"))
+
+    assert len(response.context["cl"].result_list) == 3
+    assert "The merger with Acme" in response.content.decode()

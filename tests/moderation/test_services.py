@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 
 from analytics.models import Event
@@ -395,3 +396,27 @@ def test_the_audit_log_outlives_what_it_is_about(people, public, make_note):
 
     entry = ModerationAction.objects.get(action=ActionType.HIDE)
     assert entry.target is None and entry.target_repr == "A note that will be deleted"
+
+
+def test_the_audit_log_cannot_be_deleted(people, public, make_note):
+    services.content_hide(actor=people["moderator"], obj=make_note(public), reason="Spam")
+    entry = ModerationAction.objects.get()
+
+    with pytest.raises(TypeError):
+        entry.delete()
+    with pytest.raises(TypeError):
+        ModerationAction.objects.all().delete()
+    with pytest.raises(TypeError), transaction.atomic():
+        ModerationAction.objects.bulk_update([entry], ["reason"])
+    assert ModerationAction.objects.count() == 1
+
+
+def test_the_audit_log_survives_deleting_the_people_and_places_it_names(people, public, make_note):
+    note = make_note(public)
+    services.content_hide(actor=people["moderator"], obj=note, reason="Spam")
+
+    note.author.delete()
+    people["moderator"].delete()
+
+    entry = ModerationAction.objects.get()
+    assert entry.actor_id is None and entry.target_user_id is None and entry.reason == "Spam"

@@ -338,3 +338,89 @@ def test_hidden_content_shows_restore_to_its_moderators(rf, people, public, make
     html = render_actions(rf, people["admin"], note)
 
     assert hide_url(note, "restore") in html and "/moderation/report/" not in html
+
+
+# --- focus after HTMX swaps -------------------------------------------------------------------
+
+
+def test_after_hiding_in_place_focus_moves_to_the_restore_button(client, people, public,
+                                                                  make_note):  # fmt: skip
+    note = make_note(public)
+
+    content = as_user(client, people["moderator"]).post(hide_url(note), **HTMX).content.decode()
+
+    restore = re.search(r"<button[^>]*>\s*<i class=\"bi bi-eye\"", content)
+    assert restore and "autofocus" in restore.group(0)
+
+
+def test_content_actions_on_a_page_do_not_steal_focus(rf, people, public, make_note):
+    request = rf.get("/")
+    request.user = people["moderator"]
+    html = Template("{% load moderation_tags %}{% content_moderation note %}").render(
+        Context({"request": request, "note": make_note(public)})
+    )
+
+    assert "autofocus" not in html
+
+
+def test_after_closing_a_report_in_place_focus_moves_to_the_outcome(client, people, report):
+    url = reverse("moderation:report-resolve", args=[report.pk])
+
+    content = (
+        as_user(client, people["moderator"])
+        .post(url, {"action": "dismiss"}, **HTMX)
+        .content.decode()
+    )
+
+    outcome = re.search(r'<p [^>]*role="status"[^>]*>', content)
+    assert outcome and "autofocus" in outcome.group(0) and 'tabindex="-1"' in outcome.group(0)
+    assert "autofocus" not in as_user(client, people["moderator"]).get(QUEUE).content.decode()
+
+
+def test_the_thanks_in_place_takes_focus_and_offers_the_way_back(client, people, public):
+    response = as_user(client, people["outsider"]).post(
+        report_url(community=public.slug, next="/communities/"), {"reason": "Fake"}, **HTMX
+    )
+
+    content = response.content.decode()
+    assert re.search(r'<div [^>]*id="report-thanks"[^>]*autofocus', content)
+    assert 'href="/communities/"' in content
+
+
+@pytest.mark.parametrize("data", [{"action": "bogus"}, {}])
+@pytest.mark.parametrize("role", ["member", "outsider"])
+def test_a_bad_close_from_a_non_moderator_is_403_and_shows_nothing_of_the_report(
+    client, people, report, role, data
+):
+    url = reverse("moderation:report-resolve", args=[report.pk])
+
+    response = as_user(client, people[role]).post(url, data, **HTMX)
+
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Selling fake watches" not in content and "Reported by" not in content
+
+
+@pytest.mark.parametrize("action", ["hide", "restore"])
+def test_a_bad_reason_does_not_reveal_secret_content_to_outsiders(
+    client, people, secret, make_note, action
+):
+    note = make_note(secret)
+    client = as_user(client, people["outsider"])
+
+    response = client.post(hide_url(note, action), {"reason": "x" * 1001}, **HTMX)
+    missing = client.post(hide_url(Note(pk=note.pk + 1000), action), {"reason": "x" * 1001},
+                          **HTMX)  # fmt: skip
+
+    assert response.status_code == missing.status_code == 404
+    assert Note.objects.get(pk=note.pk).hidden_at is None
+
+
+def test_a_bad_reason_from_a_member_who_may_not_moderate_is_403(client, people, public,
+                                                                  make_note):  # fmt: skip
+    response = as_user(client, people["member"]).post(
+        hide_url(make_note(public)), {"reason": "x" * 1001}, **HTMX
+    )
+
+    assert response.status_code == 403
+    assert "Restore" not in response.content.decode()
