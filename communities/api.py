@@ -256,10 +256,9 @@ class _CommunityListView(generics.ListAPIView):
     """A paginated list inside one community, after a permission check."""
 
     queryset = Membership.objects.none()  # For the schema; get_queryset does the work.
+    # Each subclass sets both: the rows to list and the permission check that guards them.
     selector = None
-
-    def check(self, user, community) -> None:
-        raise NotImplementedError
+    check = None
 
     def get_queryset(self):
         community = _community(self.request, self.kwargs["slug"])
