@@ -2,13 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class EventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("The event log is append-only.")
+from core.models import AppendOnlyModel
 
 
-class Event(models.Model):
+class Event(AppendOnlyModel):
     """One row per domain event: the append-only log that analytics roll up."""
 
     verb = models.CharField(_("verb"), max_length=64, db_index=True)
@@ -35,8 +32,6 @@ class Event(models.Model):
     occurred_at = models.DateTimeField(_("occurred at"), db_index=True)
     payload = models.JSONField(_("payload"), default=dict, blank=True)
 
-    objects = EventQuerySet.as_manager()
-
     class Meta:
         ordering = ["-occurred_at", "-id"]
         verbose_name = _("event")
@@ -45,8 +40,3 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("The event log is append-only.")
-        super().save(*args, **kwargs)

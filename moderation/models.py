@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community, PlacedContent
-from core.models import TimeStampedModel
+from core.models import AppendOnlyModel, TimeStampedModel
 
 REASON_MAX_LENGTH = 1000
 
@@ -29,17 +29,7 @@ class ActionType(models.TextChoices):
     DISMISS_REPORT = "dismiss_report", _("Dismissed a report")
 
 
-class ModerationActionQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("The moderation log is append-only.")
-
-    def delete(self):
-        raise TypeError("The moderation log is append-only.")
-
-    delete.queryset_only = True
-
-
-class ModerationAction(models.Model):
+class ModerationAction(AppendOnlyModel):
     """One thing a moderator did: who, what, to which thing, where, when and why."""
 
     actor = models.ForeignKey(
@@ -89,8 +79,6 @@ class ModerationAction(models.Model):
     reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
-    objects = ModerationActionQuerySet.as_manager()
-
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("moderation action")
@@ -102,14 +90,6 @@ class ModerationAction(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.actor_id} at {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("The moderation log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("The moderation log is append-only.")
 
 
 class ReportStatus(models.TextChoices):
