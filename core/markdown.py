@@ -1,9 +1,11 @@
 """The one way user text becomes HTML: Markdown, then the nh3 sanitiser."""
 
 import re
+from html import unescape
 
 import markdown as md
 import nh3
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
@@ -28,12 +30,18 @@ def render_markdown(text: str) -> SafeString:
 
 
 def nh3_linkify(html: str) -> str:
-    """Turn bare URLs in text into links, leaving existing links and code alone."""
-    pattern = re.compile(r'(?<!["\'=>])\b(https?://[^\s<]+[^\s<.,;:!?\)\]\'"])')
+    """Turn bare URLs in text into links, leaving existing links and code alone.
+
+    The text between tags is already escaped by nh3; quotes and angle brackets never become
+    part of a URL, and the URL is escaped again for the attribute."""
+    pattern = re.compile(r"(?<![\"'=>])\b(https?://[^\s<>\"']+[^\s<>\"'.,;:!?\)\]])")
     parts = re.split(r"(<a\b.*?</a>|<code>.*?</code>|<pre>.*?</pre>|<[^>]+>)", html, flags=re.S)
     for index, part in enumerate(parts):
         if part and not part.startswith("<"):
-            parts[index] = pattern.sub(
-                r'<a href="\1" rel="noopener noreferrer nofollow">\1</a>', part
-            )
+            parts[index] = pattern.sub(_link, part)
     return "".join(parts)
+
+
+def _link(match) -> str:
+    url = escape(unescape(match.group(1)))
+    return f'<a href="{url}" rel="noopener noreferrer nofollow">{url}</a>'

@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.utils.safestring import SafeString
 
@@ -102,3 +104,32 @@ def test_render_markdown_returns_safe_html_for_empty_input():
     assert render_markdown("") == ""
     assert render_markdown(None) == ""
     assert isinstance(render_markdown("x"), SafeString)
+
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'https://e.example.com/"onmouseover="alert(1)"x',
+        "https://e.example.com/'onmouseover='alert(1)'x",
+        'see https://e.example.com/a"style="position:fixed" now',
+    ],
+)
+def test_autolinked_urls_cannot_smuggle_attributes(text):
+    parser = _Tags()
+    parser.feed(str(render_markdown(text)))
+
+    links = [attrs for tag, attrs in parser.tags if tag == "a"]
+    assert len(links) == 1
+    assert set(links[0]) == {"href", "rel"}
+    assert links[0]["href"].startswith("https://e.example.com/")
+    assert '"' not in links[0]["href"] and "'" not in links[0]["href"]
