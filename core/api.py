@@ -7,6 +7,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from core.ratelimit import RATE_LIMITED
+
 
 def exception_handler(exc, context):
     """DRF's handler, plus Django ``ValidationError`` from services as a 400 with fields.
@@ -18,6 +20,9 @@ def exception_handler(exc, context):
             data = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}
         else:
             data = {"detail": " ".join(str(m) for m in exc.messages)}
+        codes = {error.code for error in getattr(exc, "error_list", ())}
+        if RATE_LIMITED in codes:
+            return Response(data, status=status.HTTP_429_TOO_MANY_REQUESTS)
         return Response(data, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -61,3 +61,26 @@ def resized_fit(upload, *, size: tuple[int, int], name_prefix: str) -> ContentFi
             image.save(buffer, format="JPEG", quality=85, optimize=True)
             extension = "jpg"
     return ContentFile(buffer.getvalue(), name=f"{name_prefix}-{uuid.uuid4().hex[:12]}.{extension}")
+
+
+def resized_within(upload, *, size: tuple[int, int], name_prefix: str) -> ContentFile:
+    """Shrink ``upload`` to fit inside ``size`` keeping its proportions (never enlarging);
+    re-encoding also drops metadata such as GPS positions."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+        image = image.convert("RGBA" if has_alpha else "RGB")
+        image.thumbnail(size, Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        if has_alpha:
+            image.save(buffer, format="PNG", optimize=True)
+            extension = "png"
+        else:
+            image.save(buffer, format="JPEG", quality=85, optimize=True)
+            extension = "jpg"
+        content = ContentFile(
+            buffer.getvalue(), name=f"{name_prefix}-{uuid.uuid4().hex[:12]}.{extension}"
+        )
+        content.width, content.height = image.size
+    return content

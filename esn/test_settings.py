@@ -30,3 +30,6 @@ if REDIS_URL:
     # Keep test keys apart from a development server sharing the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "kolega-test"  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "kolega-test"  # noqa: F405
+
+# Tests create hundreds of posts in a second; the rate limit's own tests switch it on.
+POSTING_RATE_LIMIT = 0

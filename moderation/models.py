@@ -24,6 +24,7 @@ REASON_MAX_LENGTH = 1000
 class ActionType(models.TextChoices):
     HIDE = "hide", _("Hid content")
     RESTORE = "restore", _("Restored content")
+    DELETE = "delete", _("Deleted content")
     REMOVE_MEMBER = "remove_member", _("Removed a member")
     RESOLVE_REPORT = "resolve_report", _("Resolved a report")
     DISMISS_REPORT = "dismiss_report", _("Dismissed a report")
