@@ -44,24 +44,27 @@ def _daypart() -> str:
     return "evening"
 
 
-def home(request):
+def home_context(request) -> dict:
+    """The people side of the home page (``profiles/home.html``): greeting, what the profile
+    lacks, people to follow, newcomers and one's own recent activity."""
     suggestions = selectors.people_you_may_know(request.user, limit=4)
     for suggestion in suggestions:
         suggestion.person.viewer_follows = False  # Suggestions leave out the followed.
-    return render(
-        request,
-        "profiles/home.html",
-        {
-            "me": selectors.person_get_for(request.user, username=request.user.username),
-            "daypart": _daypart(),
-            "missing": selectors.profile_missing_parts(request.user),
-            "suggestions": suggestions,
-            "newcomers": _with_follow_state(
-                request, selectors.people_newest(request.user, limit=6)
-            ),
-            "activity": activity.recent_activity(request.user, request.user, limit=5),
-        },
-    )
+    return {
+        "me": selectors.person_get_for(request.user, username=request.user.username),
+        "daypart": _daypart(),
+        "missing": selectors.profile_missing_parts(request.user),
+        "suggestions": suggestions,
+        "newcomers": _with_follow_state(request, selectors.people_newest(request.user, limit=6)),
+        "activity": activity.recent_activity(request.user, request.user, limit=5),
+    }
+
+
+def home(request):
+    """The home page is the feed's (``feed.views.pages.home``); its side column is ours."""
+    from feed.views.pages import home as feed_home
+
+    return feed_home(request)
 
 
 def directory(request):

@@ -1,7 +1,9 @@
 import os
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import timezone, translation
 
@@ -75,3 +77,11 @@ def api_client():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    """Query bounds as a running server sees them: content types are cached per process, so
+    warm that cache first (otherwise the first test to touch one pays a query per model)."""
+    ContentType.objects.get_for_models(*apps.get_models())
+    return django_assert_max_num_queries

@@ -1,0 +1,569 @@
+"""Reading the feed: timelines with keyset pagination, pinned announcements, and the
+decoration every shown post needs (the viewer's reaction, counts, latest comments...).
+
+Every timeline starts from ``Post.objects.visible_to(viewer)`` and pages on
+``(created_at, id)``, newest first. ``posts_decorate`` adds what a post card shows with a
+constant number of queries, whatever the number of posts.
+"""
+
+import base64
+import binascii
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.utils import timezone
+
+from communities.models import Membership, MembershipState
+from communities.permissions import remember_memberships
+from feed import permissions
+from feed.models import (
+    REACTION_EMOJI,
+    AnnouncementView,
+    Bookmark,
+    Comment,
+    PollOption,
+    PollVote,
+    Post,
+    PostAttachment,
+    PostImage,
+    PostKind,
+    Praise,
+    Reaction,
+    TaggedPost,
+)
+from profiles.models import Follow, User
+from tags.models import TagFollow
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+LATEST_COMMENTS = 2
+
+# What a post card shows, in the same query as the post (shares show their original).
+POST_RELATED = (
+    "author",
+    "community",
+    "poll",
+    "praise",
+    "shared_post__author",
+    "shared_post__community",
+    "shared_post__poll",
+    "shared_post__praise",
+)
+
+
+# --- cursors ----------------------------------------------------------------------------
+
+
+def encode_cursor(item) -> str:
+    """An opaque cursor for ``item`` (a post, or anything with ``created_at`` and ``pk``).
+
+    A post listed through a bookmark carries ``cursor_at`` / ``cursor_id`` (the bookmark's),
+    which win over its own."""
+    at = getattr(item, "cursor_at", None) or item.created_at
+    pk = getattr(item, "cursor_id", None) or item.pk
+    raw = f"{at.isoformat()}|{pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(value) -> tuple[datetime, int] | None:
+    """``(created_at, id)`` from a cursor; None for a missing or malformed one."""
+    if not value or not isinstance(value, str) or len(value) > 200:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        at_text, pk_text = raw.rsplit("|", 1)
+        at, pk = datetime.fromisoformat(at_text), int(pk_text)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        return None
+    if pk < 1 or pk > 2**63 - 1:
+        return None
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at, timezone.UTC)
+    return at, pk
+
+
+@dataclass
+class FeedPage:
+    items: list[Post]
+    next_cursor: str | None
+    newest_cursor: str | None
+
+
+def _clamp(limit) -> int:
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError):
+        return DEFAULT_LIMIT
+    return max(1, min(limit, MAX_LIMIT))
+
+
+def _bounded(queryset, *, before, after, at="created_at", pk="id"):
+    """``queryset`` past the cursor: newer than ``after``, else older than ``before``."""
+    newer, older = decode_cursor(after), decode_cursor(before)
+    if newer is not None:
+        t, i = newer
+        return queryset.filter(Q(**{f"{at}__gt": t}) | Q(**{at: t, f"{pk}__gt": i}))
+    if older is not None:
+        t, i = older
+        # The plain bound lets the (created_at, id) index range-scan; the OR breaks ties.
+        return queryset.filter(**{f"{at}__lte": t}).filter(
+            Q(**{f"{at}__lt": t}) | Q(**{f"{pk}__lt": i})
+        )
+    return queryset
+
+
+def _keyset(queryset, *, before, after, limit, at="created_at", pk="id"):
+    """Rows of ``queryset`` older than ``before`` (or newer than ``after``), newest first.
+
+    Returns (rows, has_more). With ``after``, the rows just after the cursor come (oldest of
+    the new first, then reversed), so showing new items in batches leaves no gap."""
+    limit = _clamp(limit)
+    queryset = _bounded(queryset, before=before, after=after, at=at, pk=pk)
+    if decode_cursor(after) is not None:
+        rows = list(queryset.order_by(at, pk)[: limit + 1])
+        return list(reversed(rows[:limit])), len(rows) > limit
+    rows = list(queryset.order_by(f"-{at}", f"-{pk}")[: limit + 1])
+    return rows[:limit], len(rows) > limit
+
+
+def _page(queryset, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
+    if exclude:
+        queryset = queryset.exclude(pk__in=list(exclude))
+    rows, has_more = _keyset(queryset, before=before, after=after, limit=limit)
+    return _to_page(rows, has_more=has_more, after=after)
+
+
+def _to_page(items, *, has_more: bool, after) -> FeedPage:
+    for item in items:
+        item.cursor = encode_cursor(item)
+    if decode_cursor(after) is not None:
+        # New items: the caller asks again from the newest one; there is no "older" page.
+        newest = items[0].cursor if items else after
+        return FeedPage(items=items, next_cursor=None, newest_cursor=newest)
+    return FeedPage(
+        items=items,
+        next_cursor=items[-1].cursor if items and has_more else None,
+        newest_cursor=items[0].cursor if items else None,
+    )
+
+
+# --- timelines --------------------------------------------------------------------------
+
+
+def posts_visible(viewer):
+    """Every post ``viewer`` may see, with what a card needs selected."""
+    return Post.objects.visible_to(viewer).select_related(*POST_RELATED)
+
+
+def _member_community_ids(viewer):
+    return Membership.objects.filter(user=viewer, state=MembershipState.ACTIVE).values(
+        "community_id"
+    )
+
+
+def home_sources(viewer) -> Q:
+    """What the home feed is made of, as one condition (to count it, or to test one post):
+    my posts, people I follow, my communities, tags I follow, company-wide announcements.
+    ``feed_home`` itself asks each source apart (``home_branches``)."""
+    followees = Follow.objects.filter(follower=viewer).values("followee_id")
+    followed_tags = TagFollow.objects.filter(user=viewer).values("tag_id")
+    tagged = TaggedPost.objects.filter(tag_id__in=followed_tags).values("content_object_id")
+    return (
+        Q(author=viewer)
+        | Q(author__in=followees)
+        | Q(community__in=_member_community_ids(viewer))
+        | Q(pk__in=tagged)
+        | Q(is_announcement=True, community__isnull=True)
+    )
+
+
+def home_branches(viewer) -> list[Q]:
+    """The home feed's sources, one condition each, with the ids looked up first: each
+    becomes its own small index-friendly query (a person who follows nobody must not make
+    the database walk the whole timeline looking for matches of an empty list)."""
+    followees = list(Follow.objects.filter(follower=viewer).values_list("followee_id", flat=True))
+    communities = list(_member_community_ids(viewer).values_list("community_id", flat=True))
+    tags = list(TagFollow.objects.filter(user=viewer).values_list("tag_id", flat=True))
+    branches = [Q(author=viewer), Q(is_announcement=True, community__isnull=True)]
+    if followees:
+        branches.append(Q(author__in=followees))
+    if communities:
+        branches.append(Q(community__in=communities))
+    if tags:
+        tagged = TaggedPost.objects.filter(tag_id__in=tags).values("content_object_id")
+        branches.append(Q(pk__in=tagged))
+    return branches
+
+
+def feed_home(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
+    """The home feed of ``viewer``, newest first. ``exclude``: post ids already shown (the
+    pinned announcements on top of the page).
+
+    Each source is asked for its newest ``limit + 1`` keys past the cursor, the keys are
+    merged here, and the chosen posts are fetched in one more query: a constant number of
+    small queries, each served by an index, however many posts there are."""
+    if not viewer.is_authenticated:
+        return FeedPage([], None, None)
+    limit = _clamp(limit)
+    newer = decode_cursor(after)
+    visible = Post.objects.visible_to(viewer)
+    if exclude:
+        visible = visible.exclude(pk__in=list(exclude))
+    keys = set()
+    for branch in home_branches(viewer):
+        rows = _bounded(visible.filter(branch), before=before, after=after)
+        order = ("created_at", "id") if newer else ("-created_at", "-id")
+        keys.update(rows.order_by(*order).values_list("created_at", "id")[: limit + 1])
+    ordered = sorted(keys, reverse=newer is None)
+    chosen = [pk for _at, pk in ordered[:limit]]
+    # The ids come from visible_to already: fetch them by primary key, nothing re-checked.
+    found = Post.objects.select_related(*POST_RELATED).in_bulk(chosen)
+    items = [found[pk] for pk in chosen if pk in found]
+    if newer:
+        items.reverse()
+    return _to_page(items, has_more=len(ordered) > limit, after=after)
+
+
+def feed_company(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
+    """Everything company-wide (not placed in a community)."""
+    queryset = posts_visible(viewer).filter(community__isnull=True)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+
+
+def feed_community(
+    viewer, community, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()
+) -> FeedPage:
+    """The posts placed in ``community`` (none for who may not read it)."""
+    queryset = posts_visible(viewer).filter(community=community)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+
+
+def feed_profile(
+    viewer, subject, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()
+) -> FeedPage:
+    """``subject``'s own posts, as far as ``viewer`` may see them."""
+    queryset = posts_visible(viewer).filter(author=subject)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+
+
+def feed_praise_received(
+    viewer, subject, *, before=None, after=None, limit=DEFAULT_LIMIT
+) -> FeedPage:
+    """Praise posts thanking ``subject``, as far as ``viewer`` may see them."""
+    praised = Praise.recipients.through.objects.filter(user=subject).values("praise__post_id")
+    queryset = posts_visible(viewer).filter(kind=PostKind.PRAISE, pk__in=praised)
+    return _page(queryset, before=before, after=after, limit=limit)
+
+
+def feed_tag(viewer, tag, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
+    """Posts carrying ``tag`` (a taggit Tag)."""
+    tagged = TaggedPost.objects.filter(tag=tag).values("content_object_id")
+    queryset = posts_visible(viewer).filter(pk__in=tagged)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+
+
+def feed_saved(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT) -> FeedPage:
+    """The posts ``viewer`` saved, newest saved first; the cursor runs over the bookmarks.
+    Saved posts the viewer can no longer see are left out."""
+    if not viewer.is_authenticated:
+        return FeedPage([], None, None)
+    bookmarks = (
+        Bookmark.objects.filter(user=viewer, post__in=Post.objects.visible_to(viewer))
+        .select_related(*(f"post__{name}" for name in POST_RELATED))
+        .select_related("post")
+    )
+    rows, has_more = _keyset(bookmarks, before=before, after=after, limit=limit)
+    items = []
+    for bookmark in rows:
+        post = bookmark.post
+        post.cursor_at, post.cursor_id, post.saved_at = (
+            bookmark.created_at,
+            bookmark.pk,
+            bookmark.created_at,
+        )
+        items.append(post)
+    return _to_page(items, has_more=has_more, after=after)
+
+
+def announcements_pinned(viewer, *, community=None, scope: str = "home") -> list[Post]:
+    """Announcements pinned now on top of a feed, newest first (not decorated: pass them
+    through ``posts_decorate`` with the page's items).
+
+    ``home``: company-wide ones and those of my communities; ``company``: company-wide;
+    ``community``: those of ``community``."""
+    if not viewer.is_authenticated:
+        return []
+    queryset = posts_visible(viewer).pinned_announcements()
+    if scope == "community":
+        if community is None:
+            return []
+        queryset = queryset.filter(community=community)
+    elif scope == "company":
+        queryset = queryset.filter(community__isnull=True)
+    else:
+        queryset = queryset.filter(
+            Q(community__isnull=True) | Q(community__in=_member_community_ids(viewer))
+        )
+    return list(queryset.order_by("-created_at", "-id")[:MAX_LIMIT])
+
+
+def announcement_seen_ids(viewer, posts) -> set[int]:
+    """Which of ``posts`` (announcements) ``viewer`` has already been counted as seeing."""
+    ids = [p.pk for p in posts]
+    if not ids or not viewer.is_authenticated:
+        return set()
+    return set(
+        AnnouncementView.objects.filter(user=viewer, post_id__in=ids).values_list(
+            "post_id", flat=True
+        )
+    )
+
+
+def post_revisions(post) -> list:
+    """Earlier texts of ``post``, newest first, with who replaced each (check
+    ``permissions.can_see_history`` first)."""
+    return list(post.revisions.select_related("replaced_by").order_by("-replaced_at", "-id"))
+
+
+def post_image_for(post, pk: int) -> PostImage:
+    """Image ``pk`` of ``post`` (already checked visible), else Http404."""
+    image = PostImage.objects.filter(post=post, pk=pk).first()
+    if image is None:
+        raise Http404("No such image.")
+    return image
+
+
+def post_attachment_for(post, pk: int) -> PostAttachment:
+    """File ``pk`` of ``post`` (already checked visible), else Http404."""
+    attachment = PostAttachment.objects.filter(post=post, pk=pk).first()
+    if attachment is None:
+        raise Http404("No such file.")
+    return attachment
+
+
+# --- decoration -------------------------------------------------------------------------
+
+
+def _reaction_summaries(content_type, ids) -> dict[int, list[tuple]]:
+    rows = (
+        Reaction.objects.filter(content_type=content_type, object_id__in=ids)
+        .values("object_id", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    found = defaultdict(list)
+    for row in rows:
+        found[row["object_id"]].append((row["kind"], REACTION_EMOJI.get(row["kind"], ""), row["n"]))
+    for summary in found.values():
+        summary.sort(key=lambda entry: (-entry[2], entry[0]))
+    return found
+
+
+def _viewer_reactions(viewer, content_type, ids) -> dict[int, str]:
+    if not viewer.is_authenticated or not ids:
+        return {}
+    return dict(
+        Reaction.objects.filter(
+            content_type=content_type, object_id__in=ids, user=viewer
+        ).values_list("object_id", "kind")
+    )
+
+
+def _latest_comments(content_type, ids) -> dict[int, list[Comment]]:
+    ranked = (
+        Comment.objects.filter(
+            content_type=content_type,
+            object_id__in=ids,
+            parent__isnull=True,
+            deleted_at__isnull=True,
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("object_id")],
+                order_by=[F("created_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=LATEST_COMMENTS)
+        .select_related("author")
+    )
+    found = defaultdict(list)
+    for comment in ranked:
+        found[comment.object_id].append(comment)
+    for comments in found.values():
+        comments.sort(key=lambda c: (c.created_at, c.pk))
+    return found
+
+
+def _by_post(queryset, *, key="post_id") -> dict[int, list]:
+    found = defaultdict(list)
+    for row in queryset:
+        found[getattr(row, key)].append(row)
+    return found
+
+
+def posts_decorate(posts, viewer) -> list:
+    """Set on each post (and on the original of a share) what its card shows, with a
+    constant number of queries. See the selectors contract in the feed notes."""
+    posts = list(posts)
+    originals = [p.shared_post for p in posts if p.shared_post_id and p.shared_post is not None]
+    # A post may be shown twice (in the page and as the original of a share in it): both
+    # copies get decorated.
+    every = [*posts, *originals]
+    if not every:
+        return posts
+    ids = list({p.pk: None for p in every})
+    post_type = ContentType.objects.get_for_model(Post)
+    comment_type = ContentType.objects.get_for_model(Comment)
+
+    communities = {p.community_id: p.community for p in every if p.community_id}
+    remember_memberships(viewer, communities.values())
+
+    summaries = _reaction_summaries(post_type, ids)
+    mine = _viewer_reactions(viewer, post_type, ids)
+    latest = _latest_comments(post_type, ids)
+    comment_ids = [c.pk for comments in latest.values() for c in comments]
+    mine_on_comments = _viewer_reactions(viewer, comment_type, comment_ids)
+    saved = (
+        set(Bookmark.objects.filter(user=viewer, post_id__in=ids).values_list("post_id", flat=True))
+        if viewer.is_authenticated
+        else set()
+    )
+    images = _by_post(PostImage.objects.filter(post_id__in=ids).order_by("position", "id"))
+    attachments = _by_post(
+        PostAttachment.objects.filter(post_id__in=ids).order_by("position", "id")
+    )
+    tags = _by_post(
+        TaggedPost.objects.filter(content_object_id__in=ids)
+        .select_related("tag")
+        .order_by("tag__name"),
+        key="content_object_id",
+    )
+
+    polls = [poll for poll in (_related(post, "poll") for post in every) if poll is not None]
+    # Prefetched, so templates may also say poll.options.all without a query per poll.
+    prefetch_related_objects(
+        polls,
+        Prefetch("options", queryset=PollOption.objects.order_by("position", "id")),
+    )
+    votes = defaultdict(set)
+    if polls and viewer.is_authenticated:
+        for poll_id, option_id in PollVote.objects.filter(
+            poll_id__in={poll.pk for poll in polls}, user=viewer
+        ).values_list("poll_id", "option_id"):
+            votes[poll_id].add(option_id)
+
+    praises = [p for p in (_related(post, "praise") for post in every) if p is not None]
+    prefetch_related_objects(
+        praises,
+        Prefetch("recipients", queryset=User.objects.order_by("display_name", "username")),
+    )
+
+    for post in every:
+        post.viewer_reaction = mine.get(post.pk)
+        post.reaction_summary = summaries.get(post.pk, [])
+        post.latest_comments = latest.get(post.pk, [])
+        for comment in post.latest_comments:
+            comment.viewer_reaction = mine_on_comments.get(comment.pk)
+            comment.viewer_can_edit = permissions.can_edit_comment(viewer, comment)
+            comment.viewer_can_delete = permissions.can_delete_comment(viewer, comment, post)
+        post.more_comment_count = max(0, post.comment_count - len(post.latest_comments))
+        post.viewer_bookmarked = post.pk in saved
+        post.image_list = images.get(post.pk, [])
+        post.attachment_list = attachments.get(post.pk, [])
+        post.tag_list = [item.tag for item in tags.get(post.pk, [])]
+        poll = _related(post, "poll")
+        post.viewer_votes = votes.get(poll.pk, set()) if poll else set()
+        if poll is not None:
+            poll.option_list = list(poll.options.all())
+            poll.viewer_votes = post.viewer_votes
+            poll.viewer_voted = bool(post.viewer_votes)
+            for option in poll.option_list:
+                option.percent = (
+                    round(100 * option.vote_count / poll.voter_count) if poll.voter_count else 0
+                )
+                option.viewer_chose = option.pk in post.viewer_votes
+        praise = _related(post, "praise")
+        post.praise_recipients = list(praise.recipients.all()) if praise else []
+        post.viewer_can_edit = permissions.can_edit_post(viewer, post)
+        post.viewer_can_delete = permissions.can_delete_post(viewer, post)
+        post.viewer_can_restore = permissions.can_restore_post(viewer, post)
+        post.viewer_can_see_history = bool(post.edited_at) and permissions.can_see_history(
+            viewer, post
+        )
+        post.viewer_can_comment = permissions.can_comment(viewer, post)
+        post.original_visible = False
+    for post in posts:
+        original = post.shared_post if post.shared_post_id else None
+        post.original_visible = original is not None and original.is_visible_to(viewer)
+    return posts
+
+
+def _related(post, name):
+    """A reverse one-to-one (poll, praise) already selected, or None, without a query."""
+    if post.kind not in (PostKind.POLL, PostKind.PRAISE):
+        return None
+    try:
+        return getattr(post, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+# --- conversation -----------------------------------------------------------------------
+
+
+def comments_for(viewer, target, *, limit=None) -> list[Comment]:
+    """Top-level comments on ``target`` (alive, oldest first), each with ``reply_list`` (alive
+    replies, oldest first) and ``viewer_reaction``; nothing when the target is hidden from
+    ``viewer``. ``limit`` keeps the newest ``limit`` comments."""
+    if not target.is_visible_to(viewer):
+        return []
+    content_type = ContentType.objects.get_for_model(target)
+    top = Comment.objects.filter(
+        content_type=content_type, object_id=target.pk, parent__isnull=True, deleted_at__isnull=True
+    ).select_related("author")
+    if limit:
+        comments = list(top.order_by("-created_at", "-id")[: int(limit)])[::-1]
+    else:
+        comments = list(top.order_by("created_at", "id"))
+    replies = _by_post(
+        Comment.objects.filter(parent__in=[c.pk for c in comments], deleted_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "id"),
+        key="parent_id",
+    )
+    every = [*comments, *(r for rs in replies.values() for r in rs)]
+    comment_type = ContentType.objects.get_for_model(Comment)
+    mine = _viewer_reactions(viewer, comment_type, [c.pk for c in every])
+    community = getattr(target, "community", None)
+    if community is not None:
+        remember_memberships(viewer, [community])
+    for comment in comments:
+        comment.reply_list = replies.get(comment.pk, [])
+    for comment in every:
+        comment.viewer_reaction = mine.get(comment.pk)
+        comment.viewer_can_edit = permissions.can_edit_comment(viewer, comment)
+        comment.viewer_can_delete = permissions.can_delete_comment(viewer, comment, target)
+    return comments
+
+
+def reactions_who(viewer, target, *, kind=None) -> list[Reaction]:
+    """Who reacted to ``target`` (newest first, optionally one ``kind``), person selected;
+    nothing when the target is hidden from ``viewer``."""
+    item = target.target if isinstance(target, Comment) else target
+    if item is None or not item.is_visible_to(viewer):
+        return []
+    if isinstance(target, Comment) and target.is_deleted:
+        return []
+    reactions = Reaction.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    ).select_related("user")
+    if kind:
+        reactions = reactions.filter(kind=kind)
+    return list(reactions.order_by("-created_at", "-id")[:500])

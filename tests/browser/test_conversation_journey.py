@@ -1,0 +1,131 @@
+"""The conversation around a post in a real browser (static/js/conversation.js with htmx):
+react through the keyboard menu, comment and reply, a refusal shown in place, an @mention
+suggestion, who reacted and sharing in a dialog, save for later, vote in a poll."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from feed.models import Comment, Post, PostKind, Reaction
+from feed.services.conversation import reaction_set
+from feed.services.posts import post_create
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page, base_url: str, username: str):
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username or e-mail").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+    expect(page.get_by_role("navigation", name="Main navigation")).to_be_visible()
+
+
+def test_reacting_commenting_sharing_and_voting_in_the_company_feed(asgi_live_server, page):
+    ratna = UserFactory(username="ratna", display_name="Ratna Sari")
+    UserFactory(username="budi", display_name="Budi Santoso")
+    dewi = UserFactory(username="dewi", display_name="Dewi Lestari")
+    post = post_create(author=ratna, body="Quarter close is done.")
+    reaction_set(user=dewi, target=post, kind="insightful")
+    poll = post_create(
+        author=ratna, poll={"question": "Lunch where?", "options": ["Soto", "Bakso"]}
+    )
+    _log_in(page, asgi_live_server, "budi")
+    page.goto(f"{asgi_live_server}/feed/company/")
+    card = page.locator(f"#post-{post.pk}")
+    actions = card.locator(f"#post-{post.pk}-actions")
+
+    # A click likes; the count follows without a reload.
+    actions.get_by_role("button", name="Like").click()
+    expect(actions.locator(f"#post-{post.pk}-react")).to_have_attribute("aria-pressed", "true")
+    expect(card.locator(f"#post-{post.pk}-counts")).to_contain_text("2")
+
+    # The menu is reachable with the keyboard: open it, go down to Celebrate, press Enter.
+    toggle = actions.locator(f"#post-{post.pk}-reaction-menu")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    menu = actions.locator(".reaction-menu")
+    expect(menu).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(menu.get_by_role("button", name="Celebrate")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(actions.locator(f"#post-{post.pk}-react")).to_contain_text("Celebrate")
+    expect(actions.locator(f"#post-{post.pk}-reaction-menu")).to_be_focused()
+    assert Reaction.objects.get(user__username="budi").kind == "celebrate"
+
+    # "Comment" focuses the box; an empty comment is refused in place; Ctrl+Enter sends.
+    actions.get_by_role("link", name="Comment").click()
+    box = card.get_by_label("Write a comment")
+    expect(box).to_be_focused()
+    card.get_by_role("button", name="Send comment").click()
+    expect(card.get_by_role("alert")).to_contain_text("Write a comment first.")
+    box = card.get_by_label("Write a comment")
+    box.fill("Great work, everyone!")
+    box.press("Control+Enter")
+    expect(card.locator(".comment-text")).to_contain_text(["Great work, everyone!"])
+    expect(card.get_by_label("Write a comment")).to_have_value("")
+    expect(page.locator("#live-region")).to_have_text("Your comment is posted.")
+
+    # Reply: the thread's form opens, and the reply shows under its comment.
+    comment = Comment.objects.get()
+    expect(card.locator(f"#reply-form-{comment.pk}")).to_be_hidden()
+    card.locator(f"#comment-{comment.pk}").get_by_role("link", name="Reply").click()
+    reply = card.get_by_label("Reply to Budi Santoso")
+    expect(reply).to_be_focused()
+    reply.fill("And thank you, Ratna.")
+    card.locator(f"#reply-form-{comment.pk}").get_by_role("button", name="Reply").click()
+    expect(card.locator(f"#comment-{comment.pk} .comment-replies")).to_contain_text(
+        "And thank you, Ratna."
+    )
+    expect(card.locator(f"#reply-form-{comment.pk}")).to_be_hidden()
+
+    # @mention suggestions in the comment box (the feed's suggestion list, keyboard-driven).
+    box = card.get_by_label("Write a comment")
+    box.press_sequentially("Thanks @dew")
+    option = card.get_by_role("option", name=re.compile("Dewi Lestari"))
+    expect(option).to_be_visible()
+    box.press("Enter")
+    expect(box).to_have_value("Thanks @dewi ")
+    box.press("Control+Enter")
+    expect(card.locator(".comment-text a.mention")).to_have_text("@Dewi Lestari")
+
+    # Who reacted opens in a dialog, filters by kind, and Escape closes it.
+    card.locator(f"#post-{post.pk}-counts a[data-conversation-dialog]").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading", name="Who reacted")).to_be_visible()
+    expect(dialog).to_contain_text("Dewi Lestari")
+    expect(dialog).to_contain_text("Budi Santoso")
+    dialog.get_by_role("link", name=re.compile("Insightful")).click()
+    expect(dialog).not_to_contain_text("Budi Santoso")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+    # Share with a comment, in the dialog; the share count follows.
+    actions = card.locator(f"#post-{post.pk}-actions")
+    actions.get_by_role("link", name="Share").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", name="Share this post")).to_be_visible()
+    dialog.get_by_label("Say something about it").fill("Read this")
+    dialog.get_by_role("button", name="Share").click()
+    expect(dialog.get_by_role("status")).to_contain_text("Shared.")
+    expect(card.locator(f"#post-{post.pk}-counts")).to_contain_text("1 share")
+    assert Post.objects.get(kind=PostKind.SHARE).body == "Read this"
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+
+    # Save for later.
+    card.locator(f"#post-{post.pk}-bookmark-button").click()
+    expect(card.locator(f"#post-{post.pk}-bookmark-button")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+
+    # Vote: the form turns into results.
+    poll_card = page.locator(f"#post-{poll.pk}")
+    poll_card.get_by_label("Bakso").check()
+    poll_card.get_by_role("button", name="Vote").click()
+    expect(poll_card.locator(f"#post-{poll.pk}-poll")).to_contain_text("100%")
+    expect(poll_card.locator(f"#post-{poll.pk}-poll")).to_contain_text("1 voter")

@@ -1,0 +1,139 @@
+"""The topic page (tags.views): its feed as far as the viewer may see it, the follow button,
+404 for unknown topics and an empty state."""
+
+import pytest
+from django.urls import reverse
+
+from communities.models import CommunityType
+from feed.services.posts import post_create
+from tags.models import TagFollow
+from tests.communities.conftest import build_community
+from tests.communities.matrix import check_placed_content_matrix
+from tests.factories import UserFactory
+from tests.feed.conftest import join
+
+pytestmark = pytest.mark.django_db
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def author(db):
+    return UserFactory(username="ratna", display_name="Ratna Sari")
+
+
+@pytest.fixture
+def colleague(db):
+    return UserFactory(username="budi", display_name="Budi Santoso")
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="eko", display_name="Eko Prasetyo")
+
+
+@pytest.fixture
+def secret_community(db):
+    return build_community(name="Merger Room", slug="merger-room", type=CommunityType.SECRET)
+
+
+def signed_in(client, person):
+    client.force_login(person)
+    return client
+
+
+def make_post(*, author, community):
+    return post_create(author=author, community=community, body="About #budget")
+
+
+def test_the_topic_page_lists_its_posts_newest_first(client, author):
+    first = post_create(author=author, body="Planning the #budget")
+    second = post_create(author=author, body="More", tags=["Budget"])
+    post_create(author=author, body="Unrelated")
+
+    response = signed_in(client, author).get(reverse("tags:detail", args=["budget"]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "#budget" in html and 'data-feed-key="tag-budget"' in html
+    assert html.index(f'id="post-{second.pk}"') < html.index(f'id="post-{first.pk}"')
+    assert "Unrelated" not in html
+
+
+def test_the_topic_page_shows_a_post_only_to_who_may_see_it(db):
+    def can_see(user, post):
+        from django.test import Client
+
+        client = Client()
+        if not user.is_authenticated:
+            return False
+        client.force_login(user)
+        html = client.get(reverse("tags:detail", args=["budget"])).content.decode()
+        return f'id="post-{post.pk}"' in html
+
+    check_placed_content_matrix(make=make_post, can_see=can_see)
+
+
+def test_an_unknown_topic_is_404(client, author):
+    response = signed_in(client, author).get(reverse("tags:detail", args=["no-such-topic"]))
+
+    assert response.status_code == 404
+
+
+def test_a_topic_with_nothing_visible_shows_an_empty_state(
+    client, author, outsider, secret_community
+):
+    join(author, secret_community)
+    post_create(author=author, community=secret_community, body="Hush #merger")
+
+    response = signed_in(client, outsider).get(reverse("tags:detail", args=["merger"]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hush" not in html
+    assert "No posts about #merger that you can see yet." in html
+
+
+def test_following_and_unfollowing_a_topic_with_htmx(client, author, colleague):
+    post_create(author=author, body="#budget")
+    client = signed_in(client, colleague)
+
+    followed = client.post(reverse("tags:follow", args=["budget"]), **HX)
+    assert TagFollow.objects.filter(user=colleague, tag__slug="budget").exists()
+    assert "Following" in followed.content.decode()
+    assert "<html" not in followed.content.decode()
+
+    unfollowed = client.post(reverse("tags:unfollow", args=["budget"]), **HX)
+    assert not TagFollow.objects.filter(user=colleague).exists()
+    assert "Follow this topic" in unfollowed.content.decode()
+
+
+def test_following_without_javascript_goes_back_to_the_topic(client, author, colleague):
+    post_create(author=author, body="#budget")
+
+    response = signed_in(client, colleague).post(reverse("tags:follow", args=["budget"]))
+    page = client.get(reverse("tags:detail", args=["budget"])).content.decode()
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("tags:detail", args=["budget"])
+    assert "You follow #budget" in page and 'aria-pressed="true"' in page
+
+
+def test_a_followed_topic_feeds_the_home_page(client, author, colleague):
+    post = post_create(author=author, body="Notes on the #budget")
+    client = signed_in(client, colleague)
+    assert f'id="post-{post.pk}"' not in client.get(reverse("home")).content.decode()
+
+    client.post(reverse("tags:follow", args=["budget"]))
+
+    assert f'id="post-{post.pk}"' in client.get(reverse("home")).content.decode()
+
+
+def test_follow_needs_a_post_and_signed_in_people(client, author):
+    post_create(author=author, body="#budget")
+
+    assert client.get(reverse("tags:detail", args=["budget"])).status_code == 302
+    assert client.post(reverse("tags:follow", args=["budget"])).status_code == 302
+    signed_in(client, author)
+    assert client.get(reverse("tags:follow", args=["budget"])).status_code == 405
+    assert client.post(reverse("tags:follow", args=["nothing"])).status_code == 404
