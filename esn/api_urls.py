@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("profiles.api_urls")),
     path("", include("communities.api_urls")),
     path("", include("moderation.api_urls")),
+    path("", include("feed.api_urls")),
+    path("", include("notifications.api_urls")),
     # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
     re_path(r"^(?:.*/)?$", not_found),
 ]
