@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -18,9 +18,15 @@ from taggit.models import Tag
 
 from analytics.models import Event
 from communities.services import community_create
+from feed.services.conversation import bookmark_add, comment_create, reaction_set
+from feed.services.polls import poll_vote
+from feed.services.posts import announcement_mark_seen, post_create
 from moderation.services import report_create, report_resolve
+from notifications.services import preference_set
 from profiles import services
 from profiles.models import Department, Follow, Office, User
+from profiles.roles import COMMUNICATORS
+from tags.services import tag_follow
 from tests.factories import DepartmentFactory, OfficeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +122,21 @@ def populated(db, django_capture_on_commit_callbacks, password):
     browser = Client()
     browser.post(reverse("login"), {"username": "nobody", "password": "wrong-password"})
     browser.post(reverse("login"), {"username": "dewi", "password": password})
+    # The feed, followed tags and notification settings: one row of each.
+    humas = UserFactory(username="humas", display_name="Humas Kolega")
+    humas.groups.add(Group.objects.get(name=COMMUNICATORS))
+    with django_capture_on_commit_callbacks(execute=True):
+        post = post_create(author=boss, body="Closing the books #Q3")
+        comment_create(author=people[0], target=post, body="Great work")
+        reaction_set(user=people[0], target=post, kind="like")
+        bookmark_add(user=people[0], post=post)
+        poll = post_create(author=boss, poll={"question": "Lunch?", "options": ["Padang", "Sunda"]})
+        poll_vote(user=people[0], poll=poll.poll, option_ids=[poll.poll.options.first().pk])
+        post_create(author=boss, praise={"value": "teamwork", "recipients": [people[0]]})
+        news = post_create(author=humas, body="Office closed on Friday", is_announcement=True)
+        announcement_mark_seen(user=people[0], post=news)
+        tag_follow(user=people[0], tag=Tag.objects.get(slug="q3"))
+        preference_set(user=boss, verb="mention", channel="email")
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
 
