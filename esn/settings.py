@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "core",
     "profiles",
     "communities",
+    "tags",
+    "feed",
+    "notifications",
     "moderation",
     "analytics",
 ]
@@ -113,7 +116,18 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "kolega"},
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        # Longer than channels_redis's 5 s blocking pop (redis-py's default is 5 s).
+                        "socket_timeout": 10,
+                        # redis-py caps a pool at 100 connections; a reconnect storm needs more.
+                        "max_connections": env.int("REDIS_CHANNEL_MAX_CONNECTIONS", default=1000),
+                    }
+                ],
+                "prefix": "kolega",
+            },
         }
     }
 else:
@@ -137,6 +151,10 @@ CELERY_BEAT_SCHEDULE = {
     "prune-login-attempts": {
         "task": "core.tasks.prune_login_attempts",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "send-notification-digests": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: 07:00 in Jakarta.
     },
 }
 
@@ -195,10 +213,18 @@ WHITENOISE_USE_FINDERS = DEBUG
 AVATAR_MAX_BYTES = 5 * 1024 * 1024
 AVATAR_SIZE = 512
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+POST_IMAGE_MAX_BYTES = env.int("POST_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+POST_ATTACHMENT_MAX_BYTES = env.int("POST_ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# Posts and comments per person per minute (0: no limit).
+POSTING_RATE_LIMIT = env.int("POSTING_RATE_LIMIT", default=20)
+TAGGIT_CASE_INSENSITIVE = True
 
 # --- e-mail ---------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# The address links in e-mails start with, e.g. https://kolega.example.com (empty: the first
+# ALLOWED_HOSTS entry).
+SITE_URL = env.str("SITE_URL", default="")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kolega <no-reply@kolega.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

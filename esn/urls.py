@@ -5,18 +5,22 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from core.views import healthz
+from feed.views import pages as feed_pages
 from profiles import views as profile_views
 
 admin.site.site_header = admin.site.site_title = "Kolega admin"
 
 urlpatterns = [
-    path("", profile_views.home, name="home"),
+    path("", feed_pages.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("profiles.auth_urls")),
     path("i18n/setlang/", profile_views.set_language, name="set-language"),
     path("", include("profiles.urls")),
     path("", include("communities.urls")),
+    path("", include("feed.urls")),
+    path("", include("tags.urls")),
     path("moderation/", include("moderation.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("esn.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -4,6 +4,11 @@ document.addEventListener("change", (event) => {
   if (field && field.form) field.form.requestSubmit();
 });
 
+// "Go back" buttons (no inline handlers: the pages work under a strict CSP).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-history-back]")) history.back();
+});
+
 // Live messages arrive over the WebSocket (htmx ws extension) as out-of-band swaps.
 // Toasts show for a while, then remove themselves.
 document.addEventListener("htmx:oobAfterSwap", () => {
