@@ -106,7 +106,6 @@ def test_render_markdown_returns_safe_html_for_empty_input():
     assert isinstance(render_markdown("x"), SafeString)
 
 
-
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -199,3 +199,11 @@ def test_middleware_activates_the_person_zone_and_falls_back_on_a_broken_one(use
 
     assert _zone_seen_by_middleware(user) == "Asia/Jakarta"
     assert _zone_seen_by_middleware(AnonymousUser()) == "Asia/Jakarta"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/people/%00/", "/api/v1/people/%00/", "/tags/%00/", "/tags/%00/follow/", "/people/?q=%00"],
+)
+def test_a_nul_character_anywhere_in_the_address_is_not_found_not_500(user_client, url):
+    assert user_client.get(url).status_code == 404
