@@ -153,6 +153,12 @@ class Post(PlacedContent):
                 condition=Q(is_announcement=True),
                 name="post_announcements",
             ),
+            # The home feed's company-announcements branch: rare rows, newest first.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=Q(is_announcement=True, community__isnull=True),
+                name="post_company_announcements",
+            ),
         ]
 
     def __str__(self):
