@@ -10,7 +10,7 @@ import base64
 import binascii
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
@@ -84,8 +84,12 @@ def decode_cursor(value) -> tuple[datetime, int] | None:
     if pk < 1 or pk > 2**63 - 1:
         return None
     if timezone.is_naive(at):
-        at = timezone.make_aware(at, timezone.UTC)
-    return at, pk
+        at = at.replace(tzinfo=UTC)
+    try:
+        # In UTC (as the database compares), which may fall off the calendar's ends.
+        return at.astimezone(UTC), pk
+    except OverflowError:
+        return None
 
 
 @dataclass

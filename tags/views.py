@@ -11,12 +11,12 @@ from feed import selectors
 from feed.views.shared import feed_response
 from tags import services
 from tags.selectors import is_following as _follows
-from tags.selectors import tag_get
+from tags.selectors import tag_get_for
 
 
 @require_GET
 def tag_detail(request, slug: str):
-    tag = tag_get(slug)
+    tag = tag_get_for(request.user, slug=slug)
     user = request.user
     return feed_response(
         request,
@@ -41,7 +41,7 @@ def tag_url(tag) -> str:
 
 @require_POST
 def follow(request, slug: str):
-    tag = tag_get(slug)
+    tag = tag_get_for(request.user, slug=slug)
     services.tag_follow(user=request.user, tag=tag)
     text = _("You follow #%(tag)s: its posts join your home feed.") % {"tag": tag.name}
     return _follow_done(request, tag, text=text)
@@ -49,6 +49,6 @@ def follow(request, slug: str):
 
 @require_POST
 def unfollow(request, slug: str):
-    tag = tag_get(slug)
+    tag = tag_get_for(request.user, slug=slug)
     services.tag_unfollow(user=request.user, tag=tag)
     return _follow_done(request, tag, text=_("You no longer follow #%(tag)s.") % {"tag": tag.name})

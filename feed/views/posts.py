@@ -10,7 +10,7 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -220,6 +220,14 @@ def restore(request, pk: int):
     return redirect(post.get_absolute_url())
 
 
+def _open_stored(field):
+    """The stored file, opened; Http404 when storage lost it (a 404, not a server error)."""
+    try:
+        return field.open("rb")
+    except (FileNotFoundError, ValueError) as missing:
+        raise Http404(_("This file is no longer available.")) from missing
+
+
 def _private_file_headers(response, *, sandbox: bool = True):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
@@ -237,7 +245,7 @@ def image(request, pk: int, image_pk: int, thumbnail: bool = False):
     extension = os.path.splitext(field.name)[1].lower()
     content_type = INLINE_IMAGE_TYPES.get(extension, "application/octet-stream")
     response = FileResponse(
-        field.open("rb"),
+        _open_stored(field),
         content_type=content_type,
         as_attachment=content_type == "application/octet-stream",
         filename=os.path.basename(field.name),
@@ -251,7 +259,7 @@ def attachment(request, pk: int, attachment_pk: int):
     post = get_post_for(request.user, pk)
     found = selectors.post_attachment_for(post, attachment_pk)
     response = FileResponse(
-        found.file.open("rb"),
+        _open_stored(found.file),
         content_type="application/octet-stream",
         as_attachment=True,
         filename=found.name or mimetypes.guess_extension(found.content_type) or "file",

@@ -2,7 +2,7 @@
 made of, keyset pagination, and the decoration of post cards in a constant number of queries.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -241,6 +241,28 @@ def test_a_bad_cursor_gives_the_first_page(author, cursor):
     assert selectors.decode_cursor(cursor) is None
     assert ids(selectors.feed_home(author, before=cursor)) == [p.pk for p in reversed(posts)]
     assert ids(selectors.feed_company(author, after=cursor)) == [p.pk for p in reversed(posts)]
+
+
+def test_a_cursor_without_a_time_zone_is_read_as_utc(author):
+    # "2024-01-01T10:00:00|1", naive
+    assert selectors.decode_cursor("MjAyNC0wMS0wMVQxMDowMDowMHwx") == (
+        datetime(2024, 1, 1, 10, tzinfo=UTC),
+        1,
+    )
+    assert ids(selectors.feed_home(author, before="MjAyNC0wMS0wMVQxMDowMDowMHwx")) == []
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    # "0001-01-01T00:00:00+14:00|1" and "9999-12-31T23:59:59-14:00|1": past the calendar in UTC
+    ["MDAwMS0wMS0wMVQwMDowMDowMCsxNDowMHwx", "OTk5OS0xMi0zMVQyMzo1OTo1OS0xNDowMHwx"],
+)
+def test_a_cursor_beyond_the_calendar_is_a_bad_cursor(author, cursor):
+    post = post_create(author=author, body="Hello")
+
+    assert selectors.decode_cursor(cursor) is None
+    assert ids(selectors.feed_home(author, before=cursor)) == [post.pk]
+    assert ids(selectors.feed_company(author, after=cursor)) == [post.pk]
 
 
 def test_a_cursor_round_trips(author):

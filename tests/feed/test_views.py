@@ -181,7 +181,7 @@ def test_without_javascript_older_posts_open_as_a_page(client, author):
     assert "Back to the newest posts" in response.content.decode()
 
 
-@pytest.mark.parametrize("cursor", ["garbage", "%00%01", "MjAyNHwx", "=" * 300])
+@pytest.mark.parametrize("cursor", ["garbage", "%01%02", "MjAyNHwx", "=" * 300])
 def test_a_bad_cursor_gives_the_first_page_not_an_error(client, author, cursor):
     posts = [post_create(author=author, body=f"Post {n}") for n in range(3)]
     client.force_login(author)
@@ -289,6 +289,7 @@ PAGES = {
     "profile": lambda c, p: reverse("feed:profile", args=[p[0].author.username]),
     "tag": lambda c, p: reverse("tags:detail", args=["busy"]),
     "saved": lambda c, p: reverse("feed:saved"),
+    "praise": lambda c, p: reverse("feed:profile-praise", args=[p[2].praise_recipient_name]),
     "post": lambda c, p: reverse("feed:post-detail", args=[p[0].pk]),
 }
 
@@ -301,6 +302,7 @@ def test_feed_pages_take_the_same_number_of_queries_for_10_and_100_posts(
     posts = _busy_company(author, colleague, public_community, count)
     for n in range(count if name == "post" else 0):
         comment_create(author=colleague, target=posts[0], body=f"More {n}")
+    posts[2].praise_recipient_name = colleague.username
     client.force_login(colleague)
     url = PAGES[name](public_community, posts)
 
@@ -324,6 +326,21 @@ def test_the_next_page_takes_the_same_number_of_queries(
 
     shown = post_ids(response)
     assert posts[-1].pk not in shown
+    assert 9 <= len(shown) <= 20
+
+
+@pytest.mark.parametrize("count", [10, 100])
+def test_the_newer_items_take_the_same_number_of_queries(
+    client, author, colleague, public_community, count, django_assert_max_num_queries
+):
+    posts = _busy_company(author, colleague, public_community, count)
+    client.force_login(colleague)
+
+    with django_assert_max_num_queries(24):
+        response = client.get(f"/?after={encode_cursor(posts[0])}")
+
+    shown = post_ids(response)
+    assert posts[0].pk not in shown
     assert 9 <= len(shown) <= 20
 
 
@@ -357,6 +374,23 @@ def test_an_empty_mention_query_suggests_nothing(client, author):
     html = page_of(client, author, reverse("feed:mentions") + "?q=").content.decode()
 
     assert 'role="option"' not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/feed/mentions/?q=sa%00", "/people/%00/posts/", "/people/a%00/praise/", "/?before=%00%01"],
+)
+def test_a_nul_character_in_a_feed_address_is_404_not_500(client, author, url):
+    # core.middleware.RejectNulMiddleware: PostgreSQL refuses NUL in a query.
+    assert page_of(client, author, url).status_code == 404
+    assert client.get(url, **HX).status_code == 404
+
+
+@pytest.mark.parametrize("bad", ["before", "after"])
+def test_a_naive_cursor_on_a_page_is_not_an_error(client, author, bad):
+    response = page_of(client, author, f"/?{bad}=MjAyNC0wMS0wMVQxMDowMDowMHwx", **HX)
+
+    assert response.status_code == 200
 
 
 # --- what text can never do --------------------------------------------------------------------

@@ -473,3 +473,42 @@ def test_post_media_has_no_public_address(client, author):
     response = signed_in(client, author).get("/media/" + post.attachments.get().file.name)
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Laporan Q3 – final.pdf", "filename*=utf-8''Laporan%20Q3%20%E2%80%93%20final.pdf"),
+        ('evil".html', 'filename="evil\\".html"'),
+        ("two\r\nSet-Cookie: x=1.txt", 'filename="twoSet-Cookie: x=1.txt"'),
+    ],
+)
+def test_a_file_name_reaches_the_download_header_safely(client, author, name, expected):
+    post = post_create(author=author, body="File", attachments=[file_upload(name)])
+    attachment = post.attachments.get()
+
+    response = signed_in(client, author).get(
+        reverse("feed:post-attachment", args=[post.pk, attachment.pk])
+    )
+
+    disposition = response["Content-Disposition"]
+    assert response.status_code == 200
+    assert disposition.startswith("attachment; ") and expected in disposition
+    assert "\n" not in disposition and "\r" not in disposition
+    assert "Set-Cookie" not in response
+
+
+def test_media_whose_stored_file_is_gone_is_404_not_500(client, author):
+    post = make_post_with_media(author=author, community=None)
+    image, attachment = post.images.get(), post.attachments.get()
+    for stored in (image.image, image.thumbnail, attachment.file):
+        stored.storage.delete(stored.name)
+    client = signed_in(client, author)
+
+    urls = [
+        reverse("feed:post-image", args=[post.pk, image.pk]),
+        reverse("feed:post-thumbnail", args=[post.pk, image.pk]),
+        reverse("feed:post-attachment", args=[post.pk, attachment.pk]),
+    ]
+
+    assert [client.get(url).status_code for url in urls] == [404, 404, 404]

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from communities.models import CommunityType
-from feed.services.posts import post_create
+from feed.services.posts import post_create, post_delete
 from tags.models import TagFollow
 from tests.communities.conftest import build_community
 from tests.communities.matrix import check_placed_content_matrix
@@ -80,18 +80,51 @@ def test_an_unknown_topic_is_404(client, author):
     assert response.status_code == 404
 
 
-def test_a_topic_with_nothing_visible_shows_an_empty_state(
+def test_a_topic_used_only_in_a_secret_community_does_not_exist_for_outsiders(
     client, author, outsider, secret_community
 ):
     join(author, secret_community)
     post_create(author=author, community=secret_community, body="Hush #merger")
+    client = signed_in(client, outsider)
 
-    response = signed_in(client, outsider).get(reverse("tags:detail", args=["merger"]))
+    page = client.get(reverse("tags:detail", args=["merger"]))
+    followed = client.post(reverse("tags:follow", args=["merger"]))
+    unfollowed = client.post(reverse("tags:unfollow", args=["merger"]))
+
+    assert (page.status_code, followed.status_code, unfollowed.status_code) == (404, 404, 404)
+    assert not TagFollow.objects.filter(user=outsider).exists()
+
+
+def test_a_followed_topic_with_nothing_visible_shows_an_empty_state(
+    client, author, colleague, secret_community
+):
+    post = post_create(author=author, body="Open #merger")
+    client = signed_in(client, colleague)
+    client.post(reverse("tags:follow", args=["merger"]))
+    post_delete(actor=author, post=post)
+
+    response = client.get(reverse("tags:detail", args=["merger"]))
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Hush" not in html
+    assert "Open" not in html
     assert "No posts about #merger that you can see yet." in html
+
+
+@pytest.mark.parametrize("slug", ["%00", "a%00b", "\u65e5\u672c"])
+def test_odd_topic_slugs_answer_404_not_500(client, author, slug):
+    client = signed_in(client, author)
+
+    assert client.get(f"/tags/{slug}/").status_code == 404
+    assert client.post(f"/tags/{slug}/follow/").status_code == 404
+
+
+def test_a_unicode_topic_has_its_page(client, author):
+    post_create(author=author, body="Rapat #\u65e5\u672c hari ini")
+
+    response = signed_in(client, author).get(reverse("tags:detail", args=["\u65e5\u672c"]))
+
+    assert response.status_code == 200
 
 
 def test_following_and_unfollowing_a_topic_with_htmx(client, author, colleague):
