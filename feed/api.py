@@ -35,6 +35,7 @@ from feed.serializers import (
     CommentEditSerializer,
     CommentSerializer,
     FeedPageSerializer,
+    Links,
     PostCreateSerializer,
     PostEditSerializer,
     PostHistorySerializer,
@@ -46,6 +47,8 @@ from feed.serializers import (
     SeenStateSerializer,
     ShareCreateSerializer,
     VoteSerializer,
+    comment_data,
+    post_data,
 )
 from feed.services.conversation import (
     bookmark_add,
@@ -71,6 +74,9 @@ from profiles import selectors as profile_selectors
 from tags.api import tag_get_for
 
 DEFAULT_LIMIT, MAX_LIMIT = 20, 50
+# Announcements pinned above the first page of a feed: the newest few; older ones still
+# pinned read as ordinary posts in the timeline.
+PINNED_LIMIT = 5
 PARSERS = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
 ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
@@ -140,7 +146,7 @@ def _decorated(request, posts) -> list:
 def _post_data(request, post, *, code=status.HTTP_200_OK) -> Response:
     """One post, decorated for the viewer and serialized."""
     (post,) = _decorated(request, [post])
-    return Response(PostSerializer(post, context={"request": request}).data, status=code)
+    return Response(post_data(post, Links(request)), status=code)
 
 
 def _feed_response(request, page, *, pinned=()) -> Response:
@@ -155,11 +161,12 @@ def _feed_response(request, page, *, pinned=()) -> Response:
         newer_url = replace_query_param(
             remove_query_param(here, "before"), "after", page.newest_cursor
         )
-    context = {"request": request}
+    # FeedPageSerializer's shape, built from plain dicts (see feed.serializers.post_data).
+    links = Links(request)
     return Response(
         {
-            "pinned": PostSerializer(pinned, many=True, context=context).data,
-            "results": PostSerializer(items, many=True, context=context).data,
+            "pinned": [post_data(post, links) for post in pinned],
+            "results": [post_data(post, links) for post in items],
             "next": next_url,
             "newer": newer_url,
         }
@@ -167,10 +174,15 @@ def _feed_response(request, page, *, pinned=()) -> Response:
 
 
 def _pinned_feed(request, timeline, *, scope: str, community=None) -> Response:
-    """A feed with announcements pinned on top: they are left out of the timeline's pages
-    and shown above the first one. ``timeline(before=, after=, limit=, exclude=)``."""
+    """A feed with the newest ``PINNED_LIMIT`` announcements pinned on top: shown above the
+    first page and left out of every page of the timeline (so later pages do not repeat
+    them). ``timeline(before=, after=, limit=, exclude=)``.
+
+    Later pages still ask for the pinned ids (one small query) to leave them out; only the
+    first page decorates and serializes them."""
     paging = _paging(request)
     pinned = selectors.announcements_pinned(request.user, community=community, scope=scope)
+    pinned = pinned[:PINNED_LIMIT]  # Newest first.
     page = timeline(**paging, exclude=[p.pk for p in pinned])
     return _feed_response(request, page, pinned=pinned if _is_first_page(paging) else ())
 
@@ -198,7 +210,7 @@ def _validated(serializer_class, request, data=None):
 
 
 def _comment_data(request, comment, *, code=status.HTTP_200_OK) -> Response:
-    return Response(CommentSerializer(comment, context={"request": request}).data, status=code)
+    return Response(comment_data(comment, Links(request)), status=code)
 
 
 # --- feeds ------------------------------------------------------------------------------
@@ -527,8 +539,8 @@ class PostCommentsView(APIView):
         # Past any real conversation (and past what the database counts in): all of them.
         limit = int(limit) if limit and len(limit) <= 9 else None
         comments = selectors.comments_for(request.user, post, limit=limit or None)
-        data = CommentSerializer(comments, many=True, context={"request": request}).data
-        return Response({"results": data})
+        links = Links(request)
+        return Response({"results": [comment_data(comment, links) for comment in comments]})
 
     def post(self, request, pk: int):
         post = get_post_for(request.user, pk)

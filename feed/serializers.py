@@ -1,16 +1,22 @@
 """API shapes for the feed: posts as ``feed.selectors.posts_decorate`` prepares them, the
 conversation around them, and what a person may send to write them.
 
-The read serializers only read what the selectors put on the objects (``viewer_reaction``,
+The read shapes only read what the selectors put on the objects (``viewer_reaction``,
 ``image_list``, ``latest_comments``...), so a page of posts costs the same few queries
-whatever its length. The rules for what may be written live in the services; the write
-serializers only turn JSON or multipart into the services' arguments.
+whatever its length. They are built by plain functions (``post_data``, ``comment_data``,
+with ``Links`` reversing each route once per response); the read serializers document
+them for the schema and delegate to those functions.
+
+The rules for what may be written live in the services; the write serializers only turn
+JSON or multipart into the services' arguments.
 """
 
 import json
+from urllib.parse import quote
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
@@ -22,15 +28,6 @@ from feed import permissions
 from feed.models import REACTION_EMOJI, PostKind, PraiseValue, Reaction, ReactionKind
 from profiles.models import User
 from profiles.serializers import PersonSummarySerializer, UploadField
-
-
-def _absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request else url
-
-
-def _api_url(request, name: str, **kwargs) -> str:
-    return _absolute(request, reverse(f"feed-api:{name}", kwargs=kwargs))
-
 
 # --- reading ------------------------------------------------------------------------------
 
@@ -63,7 +60,10 @@ class PostCommunitySerializer(serializers.Serializer):
     page_url = serializers.SerializerMethodField()
 
     def get_page_url(self, community) -> str:
-        return _absolute(self.context.get("request"), community.get_absolute_url())
+        return _community_data(community, Links.of(self.context))["page_url"]
+
+    def to_representation(self, community):
+        return _community_data(community, Links.of(self.context))
 
 
 class CountsSerializer(serializers.Serializer):
@@ -104,10 +104,13 @@ class PostImageSerializer(serializers.Serializer):
     description = serializers.CharField(read_only=True)
 
     def get_url(self, image) -> str:
-        return _absolute(self.context.get("request"), image_url(image))
+        return _image_data(image, Links.of(self.context))["url"]
 
     def get_thumbnail_url(self, image) -> str:
-        return _absolute(self.context.get("request"), image_url(image, thumbnail=True))
+        return _image_data(image, Links.of(self.context))["thumbnail_url"]
+
+    def to_representation(self, image):
+        return _image_data(image, Links.of(self.context))
 
 
 class PostAttachmentSerializer(serializers.Serializer):
@@ -117,7 +120,10 @@ class PostAttachmentSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, attachment) -> str:
-        return _absolute(self.context.get("request"), attachment_url(attachment))
+        return _attachment_data(attachment, Links.of(self.context))["url"]
+
+    def to_representation(self, attachment):
+        return _attachment_data(attachment, Links.of(self.context))
 
 
 class PollOptionSerializer(serializers.Serializer):
@@ -175,34 +181,14 @@ class ReplySerializer(serializers.Serializer):
     viewer = serializers.SerializerMethodField()
 
     def get_url(self, comment) -> str:
-        return _api_url(self.context.get("request"), "comment-detail", pk=comment.pk)
+        return Links.of(self.context).route("feed-api:comment-detail", pk=comment.pk)
 
     @extend_schema_field(CommentViewerSerializer)
     def get_viewer(self, comment):
-        if hasattr(comment, "viewer_can_delete"):  # Decorated by the selectors.
-            return {
-                "reaction": comment.viewer_reaction,
-                "can_edit": comment.viewer_can_edit,
-                "can_delete": comment.viewer_can_delete,
-            }
-        # One comment on its own (just written, changed, or asked for by id).
-        user = self.context["request"].user
-        reaction = (
-            Reaction.objects.filter(
-                content_type=ContentType.objects.get_for_model(comment),
-                object_id=comment.pk,
-                user=user,
-            )
-            .values_list("kind", flat=True)
-            .first()
-            if comment.reaction_count
-            else None
-        )
-        return {
-            "reaction": reaction,
-            "can_edit": permissions.can_edit_comment(user, comment),
-            "can_delete": permissions.can_delete_comment(user, comment, comment.target),
-        }
+        return _comment_viewer(comment, Links.of(self.context))
+
+    def to_representation(self, comment):
+        return reply_data(comment, Links.of(self.context))
 
 
 class CommentSerializer(ReplySerializer):
@@ -212,8 +198,10 @@ class CommentSerializer(ReplySerializer):
 
     @extend_schema_field(ReplySerializer(many=True))
     def get_replies(self, comment):
-        replies = getattr(comment, "reply_list", None) or []
-        return ReplySerializer(replies, many=True, context=self.context).data
+        return comment_data(comment, Links.of(self.context))["replies"]
+
+    def to_representation(self, comment):
+        return comment_data(comment, Links.of(self.context))
 
 
 class BasePostSerializer(serializers.Serializer):
@@ -242,84 +230,51 @@ class BasePostSerializer(serializers.Serializer):
     poll = serializers.SerializerMethodField()
     praise = serializers.SerializerMethodField()
 
-    @property
-    def _request(self):
-        return self.context.get("request")
+    # The read shape is built by ``post_base_data``; the methods below only tell the schema
+    # what each computed field holds.
+
+    def _data(self, post) -> dict:
+        return post_base_data(post, Links.of(self.context))
 
     def get_url(self, post) -> str:
-        return _api_url(self._request, "post-detail", pk=post.pk)
+        return self._data(post)["url"]
 
     def get_page_url(self, post) -> str:
-        return _absolute(self._request, post.get_absolute_url())
+        return self._data(post)["page_url"]
 
     def get_tags(self, post) -> list[str]:
-        return [tag.name for tag in post.tag_list]
+        return self._data(post)["tags"]
 
     @extend_schema_field(CountsSerializer)
     def get_counts(self, post):
-        return CountsSerializer(post).data
+        return self._data(post)["counts"]
 
     @extend_schema_field(ReactionCountSerializer(many=True))
     def get_reaction_summary(self, post):
-        return [
-            {"kind": kind, "emoji": emoji, "count": count}
-            for kind, emoji, count in getattr(post, "reaction_summary", ())
-        ]
+        return self._data(post)["reaction_summary"]
 
     @extend_schema_field(PostViewerSerializer)
     def get_viewer(self, post):
-        return {
-            "reaction": post.viewer_reaction,
-            "bookmarked": post.viewer_bookmarked,
-            "can_edit": post.viewer_can_edit,
-            "can_delete": post.viewer_can_delete,
-            "can_comment": post.viewer_can_comment,
-            "can_restore": post.viewer_can_restore,
-            "can_see_history": post.viewer_can_see_history,
-        }
+        return self._data(post)["viewer"]
 
     @extend_schema_field(PostImageSerializer(many=True))
     def get_images(self, post):
-        return PostImageSerializer(post.image_list, many=True, context=self.context).data
+        return self._data(post)["images"]
 
     @extend_schema_field(PostAttachmentSerializer(many=True))
     def get_attachments(self, post):
-        return PostAttachmentSerializer(post.attachment_list, many=True, context=self.context).data
+        return self._data(post)["attachments"]
 
     @extend_schema_field(PollSerializer(allow_null=True))
     def get_poll(self, post):
-        if post.kind != PostKind.POLL:
-            return None
-        poll = post.poll
-        votes = set(getattr(post, "viewer_votes", ()) or ())
-        show = bool(votes) or poll.is_closed
-        return {
-            "question": poll.question,
-            "allows_multiple": poll.allows_multiple,
-            "closes_at": serializers.DateTimeField().to_representation(poll.closes_at),
-            "is_closed": poll.is_closed,
-            "voter_count": poll.voter_count if show else None,
-            "show_results": show,
-            "can_vote": not votes and not poll.is_closed and post.viewer_can_comment,
-            "viewer_votes": sorted(votes),
-            "options": [
-                {"id": o.pk, "text": o.text, "votes": o.vote_count if show else None}
-                for o in poll.option_list
-            ],
-        }
+        return _poll_data(post)
 
     @extend_schema_field(PraiseSerializer(allow_null=True))
     def get_praise(self, post):
-        if post.kind != PostKind.PRAISE:
-            return None
-        praise = post.praise
-        return {
-            "value": praise.value,
-            "value_label": praise.get_value_display(),
-            "recipients": PersonSummarySerializer(
-                post.praise_recipients, many=True, context=self.context
-            ).data,
-        }
+        return _praise_data(post, Links.of(self.context))
+
+    def to_representation(self, post):
+        return post_base_data(post, Links.of(self.context))
 
 
 SHARED_POST = PolymorphicProxySerializer(
@@ -343,16 +298,15 @@ class PostSerializer(BasePostSerializer):
 
     @extend_schema_field(SHARED_POST)
     def get_shared_post(self, post):
-        if post.kind != PostKind.SHARE:
-            return None
-        original = post.shared_post
-        if original is None or not getattr(post, "original_visible", False):
-            return {"unavailable": True}
-        return BasePostSerializer(original, context=self.context).data
+        return _shared_post_data(post, Links.of(self.context))
 
     @extend_schema_field(CommentSerializer(many=True))
     def get_latest_comments(self, post):
-        return CommentSerializer(post.latest_comments, many=True, context=self.context).data
+        links = Links.of(self.context)
+        return [comment_data(comment, links) for comment in post.latest_comments]
+
+    def to_representation(self, post):
+        return post_data(post, Links.of(self.context))
 
 
 class FeedPageSerializer(serializers.Serializer):
@@ -424,6 +378,280 @@ class SeenStateSerializer(serializers.Serializer):
     post = serializers.IntegerField(read_only=True)
     first_time = serializers.BooleanField(read_only=True)
     seen_count = serializers.IntegerField(read_only=True)
+
+
+# --- the read representation --------------------------------------------------------------
+#
+# A page of posts is read often and is large (a post, its original, its latest comments and
+# their authors), so it is built by the plain functions below from what ``posts_decorate``
+# and ``comments_for`` put on the objects, not field by field through DRF: no serializer
+# per nested object, and each route reversed once per response (``Links``). The read
+# serializers above document the shape for the schema and delegate to these functions.
+
+
+class Links:
+    """Absolute URLs for one response. Each route is reversed once, with stand-in values,
+    and the ids are formatted into it afterwards: the same URLs as ``reverse()`` and
+    ``request.build_absolute_uri()`` per item, for a fraction of the time."""
+
+    _INT = 918_273_645  # Stand-ins that no real URL contains.
+    _STR = "zq-stand-in-"
+    _SAFE = RFC3986_SUBDELIMS + "/~:@"  # What Django's reverse() leaves unquoted.
+
+    def __init__(self, request=None):
+        self.request = request
+        self.base = request.build_absolute_uri("/")[:-1] if request is not None else ""
+        self._templates: dict[tuple, tuple] = {}
+        self._people: dict[int, dict] = {}
+
+    @classmethod
+    def of(cls, context) -> "Links":
+        """The ``Links`` of a serializer context (made once per response)."""
+        links = context.get("feed_links")
+        if links is None:
+            links = context["feed_links"] = cls(context.get("request"))
+        return links
+
+    def absolute(self, url: str) -> str:
+        if self.request is None:
+            return url
+        if (
+            url.startswith("/")
+            and not url.startswith("//")
+            and url.isascii()
+            and "/./" not in url
+            and "/../" not in url
+        ):
+            return self.base + url
+        return self.request.build_absolute_uri(url)
+
+    def route(self, name: str, **values) -> str:
+        """``absolute(reverse(name, kwargs=values))``."""
+        key = (name, *values)
+        found = self._templates.get(key)
+        if found is None:
+            stand_ins = {
+                field: self._INT + i if isinstance(value, int) else f"{self._STR}{i}"
+                for i, (field, value) in enumerate(values.items())
+            }
+            template = self.absolute(reverse(name, kwargs=stand_ins))
+            template = template.replace("{", "{{").replace("}", "}}")
+            for field, stand_in in stand_ins.items():
+                template = template.replace(str(stand_in), f"{{{field}}}")
+            texts = frozenset(f for f, v in values.items() if not isinstance(v, int))
+            found = self._templates[key] = (template, texts)
+        template, texts = found
+        if texts:
+            values = {
+                field: quote(str(value), safe=self._SAFE) if field in texts else value
+                for field, value in values.items()
+            }
+        return template.format(**values)
+
+    def person(self, person) -> dict | None:
+        """A person in one line (``PersonSummarySerializer``'s shape), once per person."""
+        if person is None:
+            return None
+        data = self._people.get(person.pk)
+        if data is None:
+            data = self._people[person.pk] = {
+                "username": person.username,
+                "name": person.name,
+                "job_title": person.job_title,
+                "initials": person.initials,
+                "avatar_url": self.absolute(person.avatar.url) if person.avatar else None,
+                "url": self.route("profiles-api:person-detail", username=person.username),
+            }
+        return data
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def _datetime(value):
+    return None if value is None else _DATETIME.to_representation(value)
+
+
+def _choice(value):
+    return None if value is None else str(value)
+
+
+def _community_data(community, links: Links) -> dict | None:
+    if community is None:
+        return None
+    return {
+        "slug": community.slug,
+        "name": community.name,
+        "page_url": links.route("communities:detail", slug=community.slug),
+    }
+
+
+def _image_data(image, links: Links) -> dict:
+    ids = {"pk": image.post_id, "image_pk": image.pk}
+    return {
+        "url": links.route("feed:post-image", **ids),
+        "thumbnail_url": links.route("feed:post-thumbnail", **ids),
+        "width": image.width,
+        "height": image.height,
+        "description": image.description,
+    }
+
+
+def _attachment_data(attachment, links: Links) -> dict:
+    return {
+        "name": attachment.name,
+        "size": attachment.size,
+        "content_type": attachment.content_type,
+        "url": links.route(
+            "feed:post-attachment", pk=attachment.post_id, attachment_pk=attachment.pk
+        ),
+    }
+
+
+def _poll_data(post) -> dict | None:
+    if post.kind != PostKind.POLL:
+        return None
+    poll = post.poll
+    votes = set(getattr(post, "viewer_votes", ()) or ())
+    show = bool(votes) or poll.is_closed
+    return {
+        "question": poll.question,
+        "allows_multiple": poll.allows_multiple,
+        "closes_at": _datetime(poll.closes_at),
+        "is_closed": poll.is_closed,
+        "voter_count": poll.voter_count if show else None,
+        "show_results": show,
+        "can_vote": not votes and not poll.is_closed and post.viewer_can_comment,
+        "viewer_votes": sorted(votes),
+        "options": [
+            {"id": o.pk, "text": o.text, "votes": o.vote_count if show else None}
+            for o in poll.option_list
+        ],
+    }
+
+
+def _praise_data(post, links: Links) -> dict | None:
+    if post.kind != PostKind.PRAISE:
+        return None
+    praise = post.praise
+    return {
+        "value": _choice(praise.value),
+        "value_label": praise.get_value_display(),
+        "recipients": [links.person(person) for person in post.praise_recipients],
+    }
+
+
+def post_base_data(post, links: Links) -> dict:
+    """``BasePostSerializer``'s shape for a post decorated by ``posts_decorate``."""
+    return {
+        "id": post.pk,
+        "url": links.route("feed-api:post-detail", pk=post.pk),
+        "page_url": links.route("feed:post-detail", pk=post.pk),
+        "kind": _choice(post.kind),
+        "author": links.person(post.author),
+        "community": _community_data(post.community, links),
+        "body": post.body,
+        "body_html": post.body_html,
+        "tags": [tag.name for tag in post.tag_list],
+        "created_at": _datetime(post.created_at),
+        "edited_at": _datetime(post.edited_at),
+        "is_announcement": bool(post.is_announcement),
+        "announcement_until": _datetime(post.announcement_until),
+        "is_pinned": bool(post.is_pinned),
+        "seen_count": post.seen_count,
+        "counts": {
+            "comments": post.comment_count,
+            "reactions": post.reaction_count,
+            "shares": post.share_count,
+        },
+        "reaction_summary": [
+            {"kind": kind, "emoji": emoji, "count": count}
+            for kind, emoji, count in getattr(post, "reaction_summary", ())
+        ],
+        "viewer": {
+            "reaction": post.viewer_reaction,
+            "bookmarked": post.viewer_bookmarked,
+            "can_edit": post.viewer_can_edit,
+            "can_delete": post.viewer_can_delete,
+            "can_comment": post.viewer_can_comment,
+            "can_restore": post.viewer_can_restore,
+            "can_see_history": post.viewer_can_see_history,
+        },
+        "images": [_image_data(image, links) for image in post.image_list],
+        "attachments": [_attachment_data(item, links) for item in post.attachment_list],
+        "poll": _poll_data(post),
+        "praise": _praise_data(post, links),
+    }
+
+
+def _shared_post_data(post, links: Links) -> dict | None:
+    if post.kind != PostKind.SHARE:
+        return None
+    original = post.shared_post
+    if original is None or not getattr(post, "original_visible", False):
+        return {"unavailable": True}
+    return post_base_data(original, links)
+
+
+def post_data(post, links: Links) -> dict:
+    """``PostSerializer``'s shape: a post decorated by ``posts_decorate``, as in a feed."""
+    data = post_base_data(post, links)
+    data["shared_post"] = _shared_post_data(post, links)
+    data["latest_comments"] = [comment_data(c, links) for c in post.latest_comments]
+    data["more_comment_count"] = post.more_comment_count
+    return data
+
+
+def _comment_viewer(comment, links: Links) -> dict:
+    if hasattr(comment, "viewer_can_delete"):  # Decorated by the selectors.
+        return {
+            "reaction": comment.viewer_reaction,
+            "can_edit": comment.viewer_can_edit,
+            "can_delete": comment.viewer_can_delete,
+        }
+    # One comment on its own (just written, changed, or asked for by id).
+    user = links.request.user
+    reaction = (
+        Reaction.objects.filter(
+            content_type=ContentType.objects.get_for_model(comment),
+            object_id=comment.pk,
+            user=user,
+        )
+        .values_list("kind", flat=True)
+        .first()
+        if comment.reaction_count
+        else None
+    )
+    return {
+        "reaction": reaction,
+        "can_edit": permissions.can_edit_comment(user, comment),
+        "can_delete": permissions.can_delete_comment(user, comment, comment.target),
+    }
+
+
+def reply_data(comment, links: Links) -> dict:
+    """``ReplySerializer``'s shape."""
+    return {
+        "id": comment.pk,
+        "url": links.route("feed-api:comment-detail", pk=comment.pk),
+        "post": comment.object_id,
+        "parent": comment.parent_id,
+        "author": links.person(comment.author),
+        "body": comment.body,
+        "body_html": comment.body_html,
+        "created_at": _datetime(comment.created_at),
+        "edited_at": _datetime(comment.edited_at),
+        "reply_count": comment.reply_count,
+        "reaction_count": comment.reaction_count,
+        "viewer": _comment_viewer(comment, links),
+    }
+
+
+def comment_data(comment, links: Links) -> dict:
+    """``CommentSerializer``'s shape: a comment with its ``reply_list`` when it has one."""
+    data = reply_data(comment, links)
+    data["replies"] = [reply_data(r, links) for r in getattr(comment, "reply_list", None) or []]
+    return data
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -602,15 +830,3 @@ class ReactionFilterSerializer(serializers.Serializer):
 
 class VoteSerializer(StrictSerializer):
     options = ListField(child=serializers.IntegerField(), help_text=_("Option ids."))
-
-
-def image_url(image, *, thumbnail: bool = False) -> str:
-    """Where an image of a post is served (the page checks that the post is visible)."""
-    name = "feed:post-thumbnail" if thumbnail else "feed:post-image"
-    return reverse(name, kwargs={"pk": image.post_id, "image_pk": image.pk})
-
-
-def attachment_url(attachment) -> str:
-    return reverse(
-        "feed:post-attachment", kwargs={"pk": attachment.post_id, "attachment_pk": attachment.pk}
-    )

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 from taggit.models import Tag
@@ -19,6 +20,7 @@ from communities.models import Community, Role
 from feed.models import Post, PostImage, PostKind
 from feed.services.conversation import bookmark_add, comment_create, reaction_set
 from feed.services.posts import post_create, post_delete, post_edit, post_share
+from profiles.models import User
 from profiles.services import user_follow
 from tags.services import tag_follow
 from tests.communities.conftest import build_community
@@ -200,6 +202,61 @@ def test_announcements_are_pinned_above_the_first_page_only(communicator, author
         assert announcement.pk not in ids(first) + ids(second)
         assert ids(first) + ids(second) == [p.pk for p in reversed(posts)]
         assert second.json()["pinned"] == []
+
+
+def test_only_the_five_newest_announcements_are_pinned_and_the_others_read_as_posts(
+    communicator, author
+):
+    announcements = [write(communicator, f"Notice {i}", is_announcement=True) for i in range(7)]
+    posts = [write(author, f"Post {i}") for i in range(2)]
+    client = client_for(author)
+
+    for scope in ("home", "company"):
+        first = client.get(FEED, {"scope": scope, "limit": 3})
+        second = client.get(first.json()["next"])
+
+        assert ids(first, "pinned") == [a.pk for a in reversed(announcements[2:])]
+        older = [posts[1].pk, posts[0].pk, announcements[1].pk, announcements[0].pk]
+        assert ids(first) + ids(second) == older
+        assert second.json()["pinned"] == []
+        assert first.json()["results"][2]["is_announcement"] is True
+
+
+def test_every_url_in_a_feed_item_is_the_one_django_reverses(author, public_community):
+    odd = UserFactory(username="dewi.ayu+pr@hq", display_name="Dewi Ayu")
+    User.objects.filter(pk=odd.pk).update(avatar="avatars/dewi ayu.png")
+    join(odd, public_community)
+    join(author, public_community)
+    post = write(
+        odd,
+        "Photos",
+        community=public_community,
+        images=[image_upload()],
+        attachments=[image_upload("agenda.png")],
+    )
+    comment_create(author=odd, target=post, body="First!")
+    image, attachment = post.images.get(), post.attachments.get()
+    odd.refresh_from_db()
+
+    def absolute(name, **kwargs):
+        return "http://testserver" + reverse(name, kwargs=kwargs)
+
+    row = client_for(author).get(FEED).json()["results"][0]
+
+    person = absolute("profiles-api:person-detail", username=odd.username)
+    assert row["author"]["url"] == person
+    assert row["author"]["avatar_url"] == "http://testserver" + odd.avatar.url
+    assert row["community"]["page_url"] == absolute("communities:detail", slug="finance-club")
+    assert row["images"][0]["url"] == absolute("feed:post-image", pk=post.pk, image_pk=image.pk)
+    assert row["images"][0]["thumbnail_url"] == absolute(
+        "feed:post-thumbnail", pk=post.pk, image_pk=image.pk
+    )
+    assert row["attachments"][0]["url"] == absolute(
+        "feed:post-attachment", pk=post.pk, attachment_pk=attachment.pk
+    )
+    (comment,) = row["latest_comments"]
+    assert comment["url"] == absolute("feed-api:comment-detail", pk=comment["id"])
+    assert comment["author"] == row["author"]
 
 
 def test_an_expired_announcement_is_an_ordinary_post(communicator, author):
