@@ -5,7 +5,8 @@ The one sanctioned bypass of the per-row services: ten thousand people through
 every row. The invariants those services guard hold by construction instead: the plan is a
 tree built top-down (no cycles, one root), follows are unique pairs and never self-follows.
 No domain events are published, so the analytics log starts empty. The communities come
-from ``communities.demo``, in the same transaction and the same way.
+from ``communities.demo`` and 90 days of feed history from ``feed.demo``, in the same
+transaction and the same way.
 """
 
 import datetime
@@ -22,6 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from communities.demo import demo_communities_seed
+from feed.demo import demo_feed_seed
 from profiles import services
 from profiles.demo import data
 from profiles.demo.plan import Company, company_plan
@@ -81,6 +83,7 @@ def demo_company_seed(
         community_counts = demo_communities_seed(
             company=company, ids=ids, departments=departments, seed=seed, today=today
         )
+        feed = demo_feed_seed(company=company, ids=ids, seed=seed, today=today, log=log)
     counts = {
         "people": users,
         "departments": len(departments),
@@ -90,6 +93,7 @@ def demo_company_seed(
         "interests": interest_rows,
         "tags": tag_count,
         **community_counts,
+        **feed.counts,
     }
     return SeedResult(company=company, counts=counts, seconds=time.perf_counter() - started)
 
