@@ -43,11 +43,15 @@ install: $(STAMP) ## Create .venv (Python 3.11) and install the pinned requireme
 	@:
 
 # compilemessages only reads LOCALE_PATHS; the placeholder key spares it production settings.
-messages: install ## Compile translations (locale/*/LC_MESSAGES/django.po -> .mo)
-	@if find locale -name '*.po' 2>/dev/null | grep -q .; then \
-		SECRET_KEY="$${SECRET_KEY:-compilemessages-placeholder}" \
-			$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=$(LOCK_VENV) --verbosity 0; \
-	fi
+# The compiled catalogues are files with their sources as prerequisites: compiled once, and
+# two `make test` runs side by side (CI) never write them at the same time.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES) ## Compile translations (locale/*/LC_MESSAGES/django.po -> .mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP)
+	SECRET_KEY="$${SECRET_KEY:-compilemessages-placeholder}" \
+		$(PY) manage.py compilemessages --locale $* --ignore=$(VENV) --ignore=$(LOCK_VENV) --verbosity 0
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
