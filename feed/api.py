@@ -586,10 +586,8 @@ class CommentDetailView(APIView):
 
 
 class _ReactionView(APIView):
-    """Set or take back one's reaction to a post or a comment."""
-
-    def target(self, request, pk: int):
-        raise NotImplementedError
+    """Set or take back one's reaction to a post or a comment (``target`` comes from the
+    _OnPost / _OnComment mixin)."""
 
     def _state(self, target, kind) -> Response:
         target.refresh_from_db(fields=["reaction_count"])
@@ -608,10 +606,7 @@ class _ReactionView(APIView):
 
 
 class _ReactionsView(APIView):
-    """Who reacted to a post or a comment."""
-
-    def target(self, request, pk: int):
-        raise NotImplementedError
+    """Who reacted to a post or a comment (``target`` comes from the mixin)."""
 
     def get(self, request, pk: int):
         target = self.target(request, pk)
