@@ -1,10 +1,10 @@
 """The topics API: one tag, and following or unfollowing it (its posts join the home feed).
 
 A tag is known to a person when a post they may see carries it, or when they follow it; any
-other tag answers 404, so a topic used only inside a secret community stays secret.
+other tag answers 404, so a topic used only inside a secret community stays secret
+(``tags.selectors.tag_get_for``, the same lookup as the topic page).
 """
 
-from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -13,23 +13,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from taggit.models import Tag
 
-from feed.models import Post
 from tags import services
-from tags.models import TagFollow
+from tags.selectors import is_following, tag_get_for
 
 NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="No such topic (that you may see).")
-
-
-def tag_get_for(user, *, slug: str) -> Tag:
-    """The tag at ``slug`` if ``user`` knows of it (see the module), else Http404."""
-    # PostgreSQL refuses NUL in a query; no tag has it.
-    tag = Tag.objects.filter(slug=slug).first() if "\x00" not in slug else None
-    if tag is None:
-        raise Http404("No such tag.")
-    seen = Post.objects.visible_to(user).filter(tag_items__tag=tag).exists()
-    if not seen and not TagFollow.objects.filter(user=user, tag=tag).exists():
-        raise Http404("No such tag.")
-    return tag
 
 
 class TopicSerializer(serializers.Serializer):
@@ -46,7 +33,7 @@ def _tag_data(request, tag: Tag, *, code=status.HTTP_200_OK) -> Response:
     data = {
         "slug": tag.slug,
         "name": tag.name,
-        "is_followed": TagFollow.objects.filter(user=request.user, tag=tag).exists(),
+        "is_followed": is_following(request.user, tag),
         "page_url": request.build_absolute_uri(page),
         "posts_url": request.build_absolute_uri(posts),
     }
