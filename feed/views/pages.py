@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from communities import permissions as community_permissions
-from communities.models import Community
+from communities.models import Community, CommunityType
 from communities.selectors import community_get_for
 from communities.views.shared import page_context
 from feed import selectors
@@ -125,14 +125,18 @@ def saved(request):
 
 @require_GET
 def mentions(request):
-    """People and communities to ``@mention`` (HTMX): communities only where the viewer may
-    see them."""
+    """People and communities to ``@mention`` (HTMX): public and private communities as the
+    visibility rule shows them; a secret one only to its active members (an invitation lets
+    one see the community to accept it, not name it in posts)."""
+    user = request.user
     text = (request.GET.get("q") or "").strip().lstrip("@")[:60]
     found_people, found_communities = [], []
     if text:
-        found_people = list(people.people_directory(request.user, q=text)[:MENTION_PEOPLE])
+        found_people = list(people.people_directory(user, q=text)[:MENTION_PEOPLE])
+        mine = Community.objects.member_of(user).values("pk")
         found_communities = list(
-            Community.objects.visible_to(request.user)
+            Community.objects.visible_to(user)
+            .filter(~Q(type=CommunityType.SECRET) | Q(pk__in=mine))
             .filter(Q(name__icontains=text) | Q(slug__icontains=text))
             .order_by("name")[:MENTION_COMMUNITIES]
         )

@@ -370,6 +370,33 @@ def test_a_member_gets_their_secret_community_suggested(client, author, secret_c
     assert 'data-insert="@merger-room"' in html
 
 
+def test_a_secret_community_is_not_suggested_to_someone_only_invited_to_it(
+    client, author, secret_community
+):
+    from communities.services import community_invite
+
+    community_invite(actor=secret_community.created_by, community=secret_community, invitee=author)
+
+    html = page_of(client, author, reverse("feed:mentions") + "?q=merger").content.decode()
+
+    assert "merger-room" not in html
+
+
+def test_a_site_moderator_outside_a_secret_community_is_not_offered_it_to_mention(
+    client, site_moderator, secret_community
+):
+    html = page_of(client, site_moderator, reverse("feed:mentions") + "?q=merger").content
+    assert "merger-room" not in html.decode()
+
+
+def test_private_communities_are_suggested_as_the_visibility_rule_shows_them(
+    client, outsider, private_community
+):
+    html = page_of(client, outsider, reverse("feed:mentions") + "?q=tax").content.decode()
+
+    assert 'data-insert="@tax-team"' in html
+
+
 def test_an_empty_mention_query_suggests_nothing(client, author):
     html = page_of(client, author, reverse("feed:mentions") + "?q=").content.decode()
 
