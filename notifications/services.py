@@ -157,6 +157,40 @@ def _group_into(recipient_id: int, *, actor: User, **fields) -> Notification | N
 
 
 @transaction.atomic
+def notification_actor_withdraw(*, recipient, verb: str, actor, target) -> int:
+    """Take ``actor`` out of ``recipient``'s grouped ``verb`` notifications about ``target``
+    (they took their reaction back): one person fewer, the latest one left shown; a group
+    left with nobody goes. Read rows too, so the history does not keep them. Returns how
+    many rows changed."""
+    if verb not in GROUPED_VERBS or target is None:
+        return 0
+    recipient_id, actor_id = getattr(recipient, "pk", recipient), getattr(actor, "pk", actor)
+    rows = Notification.objects.select_for_update().filter(
+        recipient_id=recipient_id,
+        verb=verb,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=target.pk,
+    )
+    changed, unread_gone = 0, False
+    for row in rows:
+        if actor_id not in row.actor_ids:
+            continue
+        others = [pk for pk in row.actor_ids if pk != actor_id]
+        changed += 1
+        if not others or row.actor_count <= 1:
+            unread_gone |= row.read_at is None
+            row.delete()
+            continue
+        # update(), not save(): taking a reaction back is not news, updated_at stays.
+        Notification.objects.filter(pk=row.pk).update(
+            actor_id=others[-1], actor_count=row.actor_count - 1, actor_ids=others
+        )
+    if unread_gone:
+        transaction.on_commit(lambda: push_badges([recipient_id]))
+    return changed
+
+
+@transaction.atomic
 def notification_mark_read(*, user: User, notification: Notification) -> Notification:
     """Mark one of ``user``'s notifications read (reading twice changes nothing)."""
     if notification.recipient_id != user.pk:

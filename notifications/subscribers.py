@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from communities.models import Membership, MembershipState, Role
 from core.events import DomainEvent
 from notifications.models import Notification, Verb
-from notifications.services import notify, push_badges
+from notifications.services import notification_actor_withdraw, notify, push_badges
 from profiles.models import User
 
 
@@ -150,6 +150,18 @@ def reaction_added(event: DomainEvent) -> None:
     )  # fmt: skip
 
 
+def reaction_removed(event: DomainEvent) -> None:
+    """A reaction taken back no longer counts in "Ani and 3 others reacted"."""
+    payload = event.payload
+    author, label = payload.get("target_author_id"), payload.get("target_type")
+    if not author or not label or event.actor_id is None or author == event.actor_id:
+        return
+    target = _target(label, payload.get("target_id"))
+    notification_actor_withdraw(
+        recipient=author, verb=Verb.REACTION, actor=event.actor_id, target=target
+    )
+
+
 def post_shared(event: DomainEvent) -> None:
     author = event.payload.get("original_author_id")
     if not author or author == event.actor_id:
@@ -246,6 +258,7 @@ HANDLERS = {
     "comment.created": comment_created,
     "comment.edited": comment_edited,
     "reaction.added": reaction_added,
+    "reaction.removed": reaction_removed,
     "post.shared": post_shared,
     "user.followed": user_followed,
     "community.invited": community_invited,

@@ -115,6 +115,52 @@ def test_taking_a_reaction_back_and_again_does_not_count_the_person_twice(run, r
     assert note.actor_count == 1
 
 
+def test_a_reaction_taken_back_leaves_the_group(run, ratna, ani, budi, eko):
+    post = run(post_create, author=ratna, body="We shipped!")
+    for person in (ani, budi, eko):
+        run(reaction_set, user=person, target=post, kind="like")
+    before = Notification.objects.get(recipient=ratna).updated_at
+
+    run(reaction_clear, user=budi, target=post)
+    run(reaction_clear, user=eko, target=post)  # The latest one: the group shows Ani again.
+
+    (note,) = Notification.objects.filter(recipient=ratna)
+    assert (note.actor, note.actor_count, note.actor_ids) == (ani, 1, [ani.pk])
+    assert note.message_text == "Ani Wijaya reacted to your post"
+    assert note.updated_at == before  # Taking back is not news: the list order stays.
+
+
+def test_the_last_reaction_taken_back_takes_the_notification_with_it(run, ratna, ani, budi):
+    post = run(post_create, author=ratna, body="We shipped!")
+    comment = run(comment_create, author=ratna, target=post, body="Thanks all")
+    run(reaction_set, user=ani, target=post, kind="like")
+    run(reaction_set, user=ani, target=comment, kind="like")
+    run(reaction_set, user=budi, target=comment, kind="like")
+
+    run(reaction_clear, user=ani, target=post)
+    run(reaction_clear, user=ani, target=comment)
+
+    (note,) = Notification.objects.filter(recipient=ratna)
+    assert (note.target, note.actor, note.actor_count) == (comment, budi, 1)
+    assert selectors.unread_count(ratna) == 1
+
+
+def test_a_reaction_taken_back_also_leaves_a_group_already_read(run, ratna, ani, budi):
+    post = run(post_create, author=ratna, body="We shipped!")
+    run(reaction_set, user=ani, target=post, kind="like")
+    run(reaction_set, user=budi, target=post, kind="like")
+    run(
+        services.notification_mark_read,
+        user=ratna,
+        notification=Notification.objects.get(recipient=ratna),
+    )
+
+    run(reaction_clear, user=ani, target=post)
+
+    (note,) = Notification.objects.filter(recipient=ratna)
+    assert (note.actor, note.actor_count, note.is_read) == (budi, 1, True)
+
+
 def test_a_reaction_after_the_group_was_read_starts_a_new_row(run, ratna, ani, budi):
     post = run(post_create, author=ratna, body="We shipped!")
     run(reaction_set, user=ani, target=post, kind="like")
