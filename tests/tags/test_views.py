@@ -1,6 +1,8 @@
 """The topic page (tags.views): its feed as far as the viewer may see it, the follow button,
 404 for unknown topics and an empty state."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -35,6 +37,12 @@ def outsider(db):
 @pytest.fixture
 def secret_community(db):
     return build_community(name="Merger Room", slug="merger-room", type=CommunityType.SECRET)
+
+
+def button_name(html: str) -> str:
+    """The follow button's accessible name: its text, hidden parts included, icons not."""
+    (button,) = re.findall(r'<button[^>]*id="tag-follow-button"[^>]*>(.*?)</button>', html, re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", button).split())
 
 
 def signed_in(client, person):
@@ -149,7 +157,8 @@ def test_following_without_javascript_goes_back_to_the_topic(client, author, col
 
     assert response.status_code == 302
     assert response["Location"] == reverse("tags:detail", args=["budget"])
-    assert "You follow #budget" in page and 'aria-pressed="true"' in page
+    assert "You follow #budget" in page
+    assert button_name(page) == "Following #budget — stop following"
 
 
 def test_a_followed_topic_feeds_the_home_page(client, author, colleague):
@@ -170,3 +179,33 @@ def test_follow_needs_a_post_and_signed_in_people(client, author):
     signed_in(client, author)
     assert client.get(reverse("tags:follow", args=["budget"])).status_code == 405
     assert client.post(reverse("tags:follow", args=["nothing"])).status_code == 404
+
+
+def test_the_follow_button_says_its_state_in_its_name_not_with_aria_pressed(
+    client, author, colleague
+):
+    post_create(author=author, body="#budget")
+    client = signed_in(client, colleague)
+    url = reverse("tags:detail", args=["budget"])
+    assert button_name(client.get(url).content.decode()) == "Follow this topic"
+
+    followed = client.post(reverse("tags:follow", args=["budget"]), **HX).content.decode()
+    unfollowed = client.post(reverse("tags:unfollow", args=["budget"]), **HX).content.decode()
+
+    assert button_name(followed) == "Following #budget — stop following"
+    assert button_name(unfollowed) == "Follow this topic"
+    # The name changes with the state, so the button is no toggle as well (one or the other).
+    assert "aria-pressed" not in followed + unfollowed
+
+
+def test_the_follow_notice_goes_to_the_pages_live_region(client, author, colleague):
+    post_create(author=author, body="#budget")
+    client = signed_in(client, colleague)
+
+    page = client.get(reverse("tags:detail", args=["budget"])).content.decode()
+    followed = client.post(reverse("tags:follow", args=["budget"]), **HX).content.decode()
+
+    assert 'id="live-region"' in page and "#live-region" not in page  # Nothing to tell yet.
+    assert re.search(
+        r'<span hx-swap-oob="innerHTML:#live-region">You follow #budget: [^<]*</span>', followed
+    )
