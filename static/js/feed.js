@@ -28,8 +28,30 @@
     });
   }
 
+  // Words with a number: the template gives the "one" and "other" forms of the plural as
+  // its language has them (the same text twice where there is no plural, as in Indonesian).
+  function plural(one, other, count) {
+    return (count === 1 ? one : other).replace("%(count)s", String(count));
+  }
+
   // --- composer: counter --------------------------------------------------------------
-  function updateCounter(textarea) {
+  // The visible count follows every keystroke; screen readers hear only the thresholds
+  // (feed/_counter_status.html): 100, 20 and no characters left, and over the limit.
+  const COUNTER_STEPS = [100, 20, 0];
+
+  function counterStep(left) {
+    if (left < 0) return "over";
+    const reached = COUNTER_STEPS.filter((step) => left <= step);
+    return reached.length ? String(reached[reached.length - 1]) : "";
+  }
+
+  function counterNews(words, left) {
+    if (left < 0) return plural(words.overOne, words.overOther, -left);
+    if (left === 0) return words.noneLeft;
+    return plural(words.leftOne, words.leftOther, left);
+  }
+
+  function updateCounter(textarea, { announce = true } = {}) {
     const form = textarea.closest("form");
     const counter = form && form.querySelector("[data-counter]");
     if (!counter) return;
@@ -38,6 +60,12 @@
     counter.textContent = `${length} / ${limit}`;
     counter.classList.toggle("text-danger", length > limit);
     counter.classList.toggle("fw-semibold", length > limit);
+    const status = form.querySelector("[data-counter-status]");
+    if (!status) return;
+    const step = counterStep(limit - length);
+    if (step === (status.dataset.step || "")) return;
+    status.dataset.step = step;
+    status.textContent = announce && step ? counterNews(status.dataset, limit - length) : "";
   }
 
   // --- composer: images and files -----------------------------------------------------
@@ -215,7 +243,9 @@
   function setUp(root) {
     root.querySelectorAll("form[data-composer]").forEach((form) => {
       showMode(form);
-      form.querySelectorAll("textarea[data-max-length]").forEach(updateCounter);
+      form.querySelectorAll("textarea[data-max-length]").forEach((textarea) => {
+        updateCounter(textarea, { announce: false });
+      });
       form.querySelectorAll("textarea[data-mention-url]").forEach((textarea, index) => {
         const list = mentionList(textarea);
         if (list && !list.id) list.id = `${textarea.id || `mention-box-${index}`}-suggestions`;
@@ -254,8 +284,9 @@
     const status = document.getElementById("feed-status");
     const added = itemCount() - countBefore;
     if (!status || added <= 0) return;
-    const text = document.getElementById("feed")?.dataset.loadedText || "%(count)s more posts loaded.";
-    status.textContent = text.replace("%(count)s", String(added));
+    const words = document.getElementById("feed")?.dataset || {};
+    const one = words.loadedOne || "%(count)s more post loaded.";
+    status.textContent = plural(one, words.loadedOther || "%(count)s more posts loaded.", added);
   });
 
   document.addEventListener("htmx:afterSettle", (event) => {
