@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from feed import demo as feed_demo
 from profiles.demo import data
 from profiles.demo.plan import MIN_USERS
 from profiles.demo.seed import ADMIN_USERNAME, DEMO_PASSWORD, demo_company_seed
@@ -9,8 +10,9 @@ from profiles.models import User
 class Command(BaseCommand):
     help = (
         f"Fill an empty database with the demo company {data.COMPANY}: departments, offices, "
-        "an org chart, skills, interests, follows and communities. The same --seed gives the "
-        "same company. "
+        "an org chart, skills, interests, follows and communities, and "
+        f"{feed_demo.DAYS} days of feed history up to today (posts, comments, reactions, "
+        "polls, praise, announcements). The same --seed gives the same company. "
         f'Every demo account, "{ADMIN_USERNAME}" included, has the password "{DEMO_PASSWORD}".'
     )
 
