@@ -19,6 +19,9 @@ from communities.models import (
 )
 
 _CACHE = "_community_memberships"
+# Set once every membership row of the user is in the cache: a community missing from it
+# then has no row, without asking.
+_COMPLETE = "_community_memberships_complete"
 
 
 def membership_of(user, community: Community) -> Membership | None:
@@ -27,6 +30,8 @@ def membership_of(user, community: Community) -> Membership | None:
         return None
     cache = user.__dict__.setdefault(_CACHE, {})
     if community.pk not in cache:
+        if user.__dict__.get(_COMPLETE):
+            return None
         cache[community.pk] = Membership.objects.filter(community=community, user=user).first()
     return cache[community.pk]
 
@@ -36,6 +41,8 @@ def remember_memberships(user, communities) -> None:
     if not user.is_authenticated:
         return
     cache = user.__dict__.setdefault(_CACHE, {})
+    if user.__dict__.get(_COMPLETE):
+        return
     ids = [c.pk for c in communities if c.pk not in cache]
     if not ids:
         return
@@ -44,9 +51,22 @@ def remember_memberships(user, communities) -> None:
         cache[pk] = found.get(pk)
 
 
+def remember_all_memberships(user) -> list[Membership]:
+    """Load every membership row of ``user`` (any state) with one query and return them;
+    afterwards no community asks again within the request (a person belongs to a few
+    dozen communities, not thousands)."""
+    if not user.is_authenticated:
+        return []
+    memberships = list(Membership.objects.filter(user=user))
+    user.__dict__[_CACHE] = {m.community_id: m for m in memberships}
+    user.__dict__[_COMPLETE] = True
+    return memberships
+
+
 def forget_memberships(user) -> None:
     """Drop ``user``'s cached memberships (after a service changed one)."""
     user.__dict__.pop(_CACHE, None)
+    user.__dict__.pop(_COMPLETE, None)
 
 
 def _state(user, community) -> str | None:

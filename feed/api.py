@@ -71,7 +71,7 @@ from feed.services.posts import (
     post_share,
 )
 from profiles import selectors as profile_selectors
-from tags.api import tag_get_for
+from tags.selectors import tag_get_for
 
 DEFAULT_LIMIT, MAX_LIMIT = 20, 50
 # Announcements pinned above the first page of a feed: the newest few; older ones still
@@ -130,29 +130,16 @@ def _is_first_page(paging: dict) -> bool:
     return not any(selectors.decode_cursor(paging[key]) for key in ("before", "after"))
 
 
-def _decorated(request, posts) -> list:
-    """``posts`` decorated for the viewer. A post on the page and the same post shared on
-    the page are one object, so both get the decoration."""
-    posts = list(posts)
-    instances = {}
-    for post in posts:
-        instances.setdefault(post.pk, post)
-    for post in posts:
-        if post.shared_post_id and post.shared_post is not None:
-            post.shared_post = instances.setdefault(post.shared_post_id, post.shared_post)
-    return selectors.posts_decorate(posts, request.user)
-
-
 def _post_data(request, post, *, code=status.HTTP_200_OK) -> Response:
     """One post, decorated for the viewer and serialized."""
-    (post,) = _decorated(request, [post])
+    (post,) = selectors.posts_decorate([post], request.user)
     return Response(post_data(post, Links(request)), status=code)
 
 
-def _feed_response(request, page, *, pinned=()) -> Response:
+def _feed_response(request, page) -> Response:
     """A page of posts (and the pinned announcements above it), decorated in one go."""
-    posts = _decorated(request, [*pinned, *page.items])
-    pinned, items = posts[: len(pinned)], posts[len(pinned) :]
+    posts = selectors.posts_decorate([*page.pinned, *page.items], request.user)
+    pinned, items = posts[: len(page.pinned)], posts[len(page.pinned) :]
     here = remove_query_param(request.build_absolute_uri(), "after")
     next_url = newer_url = None
     if page.next_cursor:
@@ -176,15 +163,15 @@ def _feed_response(request, page, *, pinned=()) -> Response:
 def _pinned_feed(request, timeline, *, scope: str, community=None) -> Response:
     """A feed with the newest ``PINNED_LIMIT`` announcements pinned on top: shown above the
     first page and left out of every page of the timeline (so later pages do not repeat
-    them). ``timeline(before=, after=, limit=, exclude=)``.
+    them). ``timeline(before=, after=, limit=, exclude=, pinned=)``.
 
-    Later pages still ask for the pinned ids (one small query) to leave them out; only the
-    first page decorates and serializes them."""
+    Later pages still ask for the pinned ids (one small query) to leave them out."""
     paging = _paging(request)
-    pinned = selectors.announcements_pinned(request.user, community=community, scope=scope)
-    pinned = pinned[:PINNED_LIMIT]  # Newest first.
-    page = timeline(**paging, exclude=[p.pk for p in pinned])
-    return _feed_response(request, page, pinned=pinned if _is_first_page(paging) else ())
+    pinned = selectors.announcements_pinned(
+        request.user, community=community, scope=scope, limit=PINNED_LIMIT
+    )
+    shown = pinned if _is_first_page(paging) else []
+    return _feed_response(request, timeline(**paging, exclude=pinned, pinned=shown))
 
 
 def _raise_nested(error: DjangoValidationError):

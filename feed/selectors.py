@@ -9,24 +9,25 @@ constant number of queries, whatever the number of posts.
 import base64
 import binascii
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
 from communities.models import Membership, MembershipState
-from communities.permissions import remember_memberships
+from communities.permissions import remember_all_memberships, remember_memberships
 from feed import permissions
 from feed.models import (
     REACTION_EMOJI,
     AnnouncementView,
     Bookmark,
     Comment,
+    Poll,
     PollOption,
     PollVote,
     Post,
@@ -37,24 +38,17 @@ from feed.models import (
     Reaction,
     TaggedPost,
 )
-from profiles.models import Follow, User
+from profiles.models import Follow
 from tags.models import TagFollow
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 LATEST_COMMENTS = 2
 
-# What a post card shows, in the same query as the post (shares show their original).
-POST_RELATED = (
-    "author",
-    "community",
-    "poll",
-    "praise",
-    "shared_post__author",
-    "shared_post__community",
-    "shared_post__poll",
-    "shared_post__praise",
-)
+# What a post card shows, in the same query as the post. The original of a share, a poll's
+# options and a praise's recipients come in one more query each in ``posts_decorate``
+# (joining them all here made the planner's work grow with every table).
+POST_RELATED = ("author", "community")
 
 
 # --- cursors ----------------------------------------------------------------------------
@@ -97,6 +91,8 @@ class FeedPage:
     items: list[Post]
     next_cursor: str | None
     newest_cursor: str | None
+    # The posts pinned above the page (see the timelines' ``pinned``), not decorated.
+    pinned: list[Post] = field(default_factory=list)
 
 
 def _clamp(limit) -> int:
@@ -136,11 +132,26 @@ def _keyset(queryset, *, before, after, limit, at="created_at", pk="id"):
     return rows[:limit], len(rows) > limit
 
 
-def _page(queryset, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
-    if exclude:
-        queryset = queryset.exclude(pk__in=list(exclude))
+def _page(
+    queryset, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(), pinned=()
+) -> FeedPage:
+    left_out = {*exclude, *pinned}
+    if left_out:
+        queryset = queryset.exclude(pk__in=list(left_out))
     rows, has_more = _keyset(queryset, before=before, after=after, limit=limit)
-    return _to_page(rows, has_more=has_more, after=after)
+    page = _to_page(rows, has_more=has_more, after=after)
+    page.pinned = posts_by_ids(pinned)
+    return page
+
+
+def posts_by_ids(ids) -> list[Post]:
+    """The posts with these ids, in that order, with what a card needs selected (the ids
+    come from a query that applied the visibility rule: nothing is checked again)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    found = Post.objects.select_related(*POST_RELATED).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _to_page(items, *, has_more: bool, after) -> FeedPage:
@@ -190,13 +201,14 @@ def home_sources(viewer) -> Q:
 def home_branches(viewer) -> list[Q]:
     """The home feed's sources, one condition each, with the ids looked up first: each
     becomes its own small index-friendly query (a person who follows nobody must not make
-    the database walk the whole timeline looking for matches of an empty list)."""
+    the database walk the whole timeline looking for matches of an empty list).
+
+    Also loads all of ``viewer``'s memberships for the permission checks that follow."""
     followees = list(Follow.objects.filter(follower=viewer).values_list("followee_id", flat=True))
-    communities = list(_member_community_ids(viewer).values_list("community_id", flat=True))
+    communities = [m.community_id for m in remember_all_memberships(viewer) if m.is_active]
     tags = list(TagFollow.objects.filter(user=viewer).values_list("tag_id", flat=True))
-    branches = [Q(author=viewer), Q(is_announcement=True, community__isnull=True)]
-    if followees:
-        branches.append(Q(author__in=followees))
+    # My posts and those of people I follow: one walk of the author index.
+    branches = [Q(author_id__in=[viewer.pk, *followees]), Q(is_announcement=True, community=None)]
     if communities:
         branches.append(Q(community__in=communities))
     if tags:
@@ -205,9 +217,13 @@ def home_branches(viewer) -> list[Q]:
     return branches
 
 
-def feed_home(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
-    """The home feed of ``viewer``, newest first. ``exclude``: post ids already shown (the
-    pinned announcements on top of the page).
+def feed_home(
+    viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(), pinned=()
+) -> FeedPage:
+    """The home feed of ``viewer``, newest first. ``exclude``: post ids left out (pinned
+    announcements shown on an earlier page); ``pinned``: ids of posts shown above this page
+    (pinned announcements, newest first), left out of it and fetched with it into
+    ``page.pinned``.
 
     Each source is asked for its newest ``limit + 1`` keys past the cursor, the keys are
     merged here, and the chosen posts are fetched in one more query: a constant number of
@@ -217,35 +233,42 @@ def feed_home(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(
     limit = _clamp(limit)
     newer = decode_cursor(after)
     visible = Post.objects.visible_to(viewer)
-    if exclude:
-        visible = visible.exclude(pk__in=list(exclude))
+    left_out = {*exclude, *pinned}
+    if left_out:
+        visible = visible.exclude(pk__in=list(left_out))
+    order = ("created_at", "id") if newer else ("-created_at", "-id")
     keys = set()
     for branch in home_branches(viewer):
         rows = _bounded(visible.filter(branch), before=before, after=after)
-        order = ("created_at", "id") if newer else ("-created_at", "-id")
         keys.update(rows.order_by(*order).values_list("created_at", "id")[: limit + 1])
     ordered = sorted(keys, reverse=newer is None)
     chosen = [pk for _at, pk in ordered[:limit]]
-    # The ids come from visible_to already: fetch them by primary key, nothing re-checked.
-    found = Post.objects.select_related(*POST_RELATED).in_bulk(chosen)
+    pinned = list(pinned)
+    found = {post.pk: post for post in posts_by_ids([*pinned, *chosen])}
     items = [found[pk] for pk in chosen if pk in found]
     if newer:
         items.reverse()
-    return _to_page(items, has_more=len(ordered) > limit, after=after)
+    page = _to_page(items, has_more=len(ordered) > limit, after=after)
+    page.pinned = [found[pk] for pk in pinned if pk in found]
+    return page
 
 
-def feed_company(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()) -> FeedPage:
-    """Everything company-wide (not placed in a community)."""
+def feed_company(
+    viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(), pinned=()
+) -> FeedPage:
+    """Everything company-wide (not placed in a community). ``exclude``, ``pinned``: as
+    for ``feed_home``."""
     queryset = posts_visible(viewer).filter(community__isnull=True)
-    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude, pinned=pinned)
 
 
 def feed_community(
-    viewer, community, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=()
+    viewer, community, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(), pinned=()
 ) -> FeedPage:
-    """The posts placed in ``community`` (none for who may not read it)."""
+    """The posts placed in ``community`` (none for who may not read it). ``exclude``,
+    ``pinned``: as for ``feed_home``."""
     queryset = posts_visible(viewer).filter(community=community)
-    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude)
+    return _page(queryset, before=before, after=after, limit=limit, exclude=exclude, pinned=pinned)
 
 
 def feed_profile(
@@ -295,15 +318,17 @@ def feed_saved(viewer, *, before=None, after=None, limit=DEFAULT_LIMIT) -> FeedP
     return _to_page(items, has_more=has_more, after=after)
 
 
-def announcements_pinned(viewer, *, community=None, scope: str = "home") -> list[Post]:
-    """Announcements pinned now on top of a feed, newest first (not decorated: pass them
-    through ``posts_decorate`` with the page's items).
+def announcements_pinned(
+    viewer, *, community=None, scope: str = "home", limit: int = MAX_LIMIT
+) -> list[int]:
+    """The ids of the announcements pinned now on top of a feed, newest first, at most
+    ``limit`` (pass them as the timeline's ``pinned``: it fetches them with the page).
 
     ``home``: company-wide ones and those of my communities; ``company``: company-wide;
     ``community``: those of ``community``."""
     if not viewer.is_authenticated:
         return []
-    queryset = posts_visible(viewer).pinned_announcements()
+    queryset = Post.objects.visible_to(viewer).pinned_announcements()
     if scope == "community":
         if community is None:
             return []
@@ -314,7 +339,7 @@ def announcements_pinned(viewer, *, community=None, scope: str = "home") -> list
         queryset = queryset.filter(
             Q(community__isnull=True) | Q(community__in=_member_community_ids(viewer))
         )
-    return list(queryset.order_by("-created_at", "-id")[:MAX_LIMIT])
+    return list(queryset.order_by("-created_at", "-id").values_list("id", flat=True)[:limit])
 
 
 def announcement_seen_ids(viewer, posts) -> set[int]:
@@ -354,19 +379,24 @@ def post_attachment_for(post, pk: int) -> PostAttachment:
 # --- decoration -------------------------------------------------------------------------
 
 
-def _reaction_summaries(content_type, ids) -> dict[int, list[tuple]]:
+def _reactions(content_type, ids, viewer) -> tuple[dict[int, list[tuple]], dict[int, str]]:
+    """Per item: ``(kind, emoji, count)`` most given first, and the viewer's own kind."""
     rows = (
         Reaction.objects.filter(content_type=content_type, object_id__in=ids)
         .values("object_id", "kind")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), mine=Count("id", filter=Q(user_id=viewer.pk or 0)))
         .order_by()
     )
-    found = defaultdict(list)
+    summaries, mine = defaultdict(list), {}
     for row in rows:
-        found[row["object_id"]].append((row["kind"], REACTION_EMOJI.get(row["kind"], ""), row["n"]))
-    for summary in found.values():
+        summaries[row["object_id"]].append(
+            (row["kind"], REACTION_EMOJI.get(row["kind"], ""), row["n"])
+        )
+        if row["mine"]:
+            mine[row["object_id"]] = row["kind"]
+    for summary in summaries.values():
         summary.sort(key=lambda entry: (-entry[2], entry[0]))
-    return found
+    return summaries, mine
 
 
 def _viewer_reactions(viewer, content_type, ids) -> dict[int, str]:
@@ -379,7 +409,14 @@ def _viewer_reactions(viewer, content_type, ids) -> dict[int, str]:
     )
 
 
-def _latest_comments(content_type, ids) -> dict[int, list[Comment]]:
+def _latest_comments(content_type, ids, viewer) -> dict[int, list[Comment]]:
+    """The newest ``LATEST_COMMENTS`` alive top-level comments per item, oldest first, each
+    with the viewer's reaction."""
+    mine = Reaction.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id=OuterRef("pk"),
+        user_id=viewer.pk or 0,
+    ).values("kind")[:1]
     ranked = (
         Comment.objects.filter(
             content_type=content_type,
@@ -392,7 +429,8 @@ def _latest_comments(content_type, ids) -> dict[int, list[Comment]]:
                 RowNumber(),
                 partition_by=[F("object_id")],
                 order_by=[F("created_at").desc(), F("id").desc()],
-            )
+            ),
+            viewer_reaction=Subquery(mine),
         )
         .filter(rank__lte=LATEST_COMMENTS)
         .select_related("author")
@@ -412,28 +450,79 @@ def _by_post(queryset, *, key="post_id") -> dict[int, list]:
     return found
 
 
+def _originals(posts) -> list[Post]:
+    """Give each share its original (one query; an original on the page is that object) and
+    return the originals not on the page."""
+    on_page = {post.pk: post for post in posts}
+    fetched = Post.objects.select_related(*POST_RELATED).filter(shares__in=list(on_page))
+    extra = {}
+    for original in fetched:
+        if original.pk not in on_page:
+            extra.setdefault(original.pk, original)
+    for post in posts:
+        if post.shared_post_id:
+            post.shared_post = on_page.get(post.shared_post_id) or extra.get(post.shared_post_id)
+    return list(extra.values())
+
+
+def _polls(ids, viewer) -> dict[int, Poll]:
+    """The polls of these posts by post id, each with ``option_list`` (in order, each option
+    with ``viewer_chose``), in one query (a poll always has options)."""
+    chose = PollVote.objects.filter(option=OuterRef("pk"), user_id=viewer.pk or 0)
+    options = (
+        PollOption.objects.filter(poll__post_id__in=ids)
+        .select_related("poll")
+        .annotate(viewer_chose=Exists(chose))
+        .order_by("poll_id", "position", "id")
+    )
+    polls = {}
+    for option in options:
+        poll = polls.setdefault(option.poll.post_id, option.poll)
+        if not hasattr(poll, "option_list"):
+            poll.option_list = []
+        option.poll = poll
+        poll.option_list.append(option)
+    return polls
+
+
+def _praises(ids) -> dict[int, tuple[Praise, list]]:
+    """The praise of these posts by post id, with its recipients by name, in one query."""
+    rows = (
+        Praise.recipients.through.objects.filter(praise__post_id__in=ids)
+        .select_related("praise", "user")
+        .order_by("user__display_name", "user__username")
+    )
+    found = {}
+    for row in rows:
+        praise, recipients = found.setdefault(row.praise.post_id, (row.praise, []))
+        recipients.append(row.user)
+    return found
+
+
+def _set_one_to_one(post, name, value) -> None:
+    """Fill the reverse one-to-one ``name`` of ``post`` (None: it has none), no query later."""
+    Post._meta.get_field(name).set_cached_value(post, value)
+    if value is not None:
+        value._meta.get_field("post").set_cached_value(value, post)
+
+
 def posts_decorate(posts, viewer) -> list:
     """Set on each post (and on the original of a share) what its card shows, with a
-    constant number of queries. See the selectors contract in the feed notes."""
+    constant number of queries, whatever the number of posts (see the feed notes)."""
     posts = list(posts)
-    originals = [p.shared_post for p in posts if p.shared_post_id and p.shared_post is not None]
-    # A post may be shown twice (in the page and as the original of a share in it): both
-    # copies get decorated.
-    every = [*posts, *originals]
-    if not every:
+    if not posts:
         return posts
+    every = [*posts, *_originals(posts)]
+    # A post may be shown twice (in the page and as the original of a share in it): the
+    # same object then, decorated once.
     ids = list({p.pk: None for p in every})
     post_type = ContentType.objects.get_for_model(Post)
-    comment_type = ContentType.objects.get_for_model(Comment)
 
     communities = {p.community_id: p.community for p in every if p.community_id}
     remember_memberships(viewer, communities.values())
 
-    summaries = _reaction_summaries(post_type, ids)
-    mine = _viewer_reactions(viewer, post_type, ids)
-    latest = _latest_comments(post_type, ids)
-    comment_ids = [c.pk for comments in latest.values() for c in comments]
-    mine_on_comments = _viewer_reactions(viewer, comment_type, comment_ids)
+    summaries, mine = _reactions(post_type, ids, viewer)
+    latest = _latest_comments(post_type, ids, viewer)
     saved = (
         set(Bookmark.objects.filter(user=viewer, post_id__in=ids).values_list("post_id", flat=True))
         if viewer.is_authenticated
@@ -449,32 +538,13 @@ def posts_decorate(posts, viewer) -> list:
         .order_by("tag__name"),
         key="content_object_id",
     )
-
-    polls = [poll for poll in (_related(post, "poll") for post in every) if poll is not None]
-    # Prefetched, so templates may also say poll.options.all without a query per poll.
-    prefetch_related_objects(
-        polls,
-        Prefetch("options", queryset=PollOption.objects.order_by("position", "id")),
-    )
-    votes = defaultdict(set)
-    if polls and viewer.is_authenticated:
-        for poll_id, option_id in PollVote.objects.filter(
-            poll_id__in={poll.pk for poll in polls}, user=viewer
-        ).values_list("poll_id", "option_id"):
-            votes[poll_id].add(option_id)
-
-    praises = [p for p in (_related(post, "praise") for post in every) if p is not None]
-    prefetch_related_objects(
-        praises,
-        Prefetch("recipients", queryset=User.objects.order_by("display_name", "username")),
-    )
+    polls, praises = _polls(ids, viewer), _praises(ids)
 
     for post in every:
         post.viewer_reaction = mine.get(post.pk)
         post.reaction_summary = summaries.get(post.pk, [])
         post.latest_comments = latest.get(post.pk, [])
         for comment in post.latest_comments:
-            comment.viewer_reaction = mine_on_comments.get(comment.pk)
             comment.viewer_can_edit = permissions.can_edit_comment(viewer, comment)
             comment.viewer_can_delete = permissions.can_delete_comment(viewer, comment, post)
         post.more_comment_count = max(0, post.comment_count - len(post.latest_comments))
@@ -482,10 +552,11 @@ def posts_decorate(posts, viewer) -> list:
         post.image_list = images.get(post.pk, [])
         post.attachment_list = attachments.get(post.pk, [])
         post.tag_list = [item.tag for item in tags.get(post.pk, [])]
-        poll = _related(post, "poll")
-        post.viewer_votes = votes.get(poll.pk, set()) if poll else set()
+        poll = polls.get(post.pk)
+        post.viewer_votes = {o.pk for o in poll.option_list if o.viewer_chose} if poll else set()
+        if post.kind == PostKind.POLL:
+            _set_one_to_one(post, "poll", poll)
         if poll is not None:
-            poll.option_list = list(poll.options.all())
             poll.viewer_votes = post.viewer_votes
             poll.viewer_voted = bool(post.viewer_votes)
             for option in poll.option_list:
@@ -493,8 +564,9 @@ def posts_decorate(posts, viewer) -> list:
                     round(100 * option.vote_count / poll.voter_count) if poll.voter_count else 0
                 )
                 option.viewer_chose = option.pk in post.viewer_votes
-        praise = _related(post, "praise")
-        post.praise_recipients = list(praise.recipients.all()) if praise else []
+        praise, post.praise_recipients = praises.get(post.pk, (None, []))
+        if post.kind == PostKind.PRAISE:
+            _set_one_to_one(post, "praise", praise)
         post.viewer_can_edit = permissions.can_edit_post(viewer, post)
         post.viewer_can_delete = permissions.can_delete_post(viewer, post)
         post.viewer_can_restore = permissions.can_restore_post(viewer, post)
@@ -509,9 +581,9 @@ def posts_decorate(posts, viewer) -> list:
     return posts
 
 
-def _related(post, name):
-    """A reverse one-to-one (poll, praise) already selected, or None, without a query."""
-    if post.kind not in (PostKind.POLL, PostKind.PRAISE):
+def attached(post, name: str):
+    """A post's ``poll`` or ``praise`` as ``posts_decorate`` filled it, or None."""
+    if post.kind != {"poll": PostKind.POLL, "praise": PostKind.PRAISE}[name]:
         return None
     try:
         return getattr(post, name)

@@ -24,7 +24,7 @@ from rest_framework.fields import empty
 from rest_framework.utils import html
 
 from communities.models import Community
-from feed import permissions
+from feed import permissions, selectors
 from feed.models import REACTION_EMOJI, PostKind, PraiseValue, Reaction, ReactionKind
 from profiles.models import User
 from profiles.serializers import PersonSummarySerializer, UploadField
@@ -509,9 +509,9 @@ def _attachment_data(attachment, links: Links) -> dict:
 
 
 def _poll_data(post) -> dict | None:
-    if post.kind != PostKind.POLL:
+    poll = selectors.attached(post, "poll")
+    if poll is None:
         return None
-    poll = post.poll
     votes = set(getattr(post, "viewer_votes", ()) or ())
     show = bool(votes) or poll.is_closed
     return {
@@ -531,9 +531,9 @@ def _poll_data(post) -> dict | None:
 
 
 def _praise_data(post, links: Links) -> dict | None:
-    if post.kind != PostKind.PRAISE:
+    praise = selectors.attached(post, "praise")
+    if praise is None:
         return None
-    praise = post.praise
     return {
         "value": _choice(praise.value),
         "value_label": praise.get_value_display(),

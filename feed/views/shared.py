@@ -39,8 +39,9 @@ def feed_response(
     extra=None,
     status: int = 200,
 ):
-    """A timeline. ``fetch(before=, after=, exclude=)`` is a feed selector; ``pinned()``
-    gives the announcements pinned on top.
+    """A timeline. ``fetch(before=, after=, exclude=[, pinned=])`` is a feed selector;
+    ``pinned()`` gives the ids of the announcements pinned on top (the selector fetches them
+    with the page).
 
     ``?after=`` answers the newer items (live "show new posts", HTMX or not); HTMX with
     ``?before=`` the next page; other HTMX requests the feed section (another page loads
@@ -53,23 +54,24 @@ def feed_response(
         page = fetch(after=after)
         items = selectors.posts_decorate(page.items, user)
         return render(request, "feed/_items.html", {**context, "items": items, "page": page})
-    pinned_posts = pinned() if pinned else []
-    page = fetch(before=before, exclude=[p.pk for p in pinned_posts])
+    pinned_ids = pinned() if pinned else []
+    # An older page: the pinned announcements and the composer belong to the newest.
+    older = selectors.decode_cursor(before) is not None
+    shown = {"pinned": [] if older else pinned_ids} if pinned else {}
+    page = fetch(before=before, exclude=pinned_ids, **shown)
     if request.htmx and before is not None:
         items = selectors.posts_decorate(page.items, user)
         context.update({"items": items, "page": page, "more": True})
         return render(request, "feed/_items.html", context)
-    if selectors.decode_cursor(before) is not None:
-        # An older page: the pinned announcements and the composer belong to the newest.
-        pinned_posts = []
+    if older:
         context["older"] = True
     if extra is not None:
         context.update(extra())
     if context.get("older"):
         context.pop("composer", None)
-    decorated = selectors.posts_decorate([*pinned_posts, *page.items], user)
-    _mark_seen(user, pinned_posts)
-    context.update({"pinned": decorated[: len(pinned_posts)], "items": page.items, "page": page})
+    decorated = selectors.posts_decorate([*page.pinned, *page.items], user)
+    _mark_seen(user, page.pinned)
+    context.update({"pinned": decorated[: len(page.pinned)], "items": page.items, "page": page})
     if request.htmx and section_template and not request.htmx.boosted:
         return render(request, section_template, context, status=status)
     return render(request, template, context, status=status)

@@ -130,6 +130,31 @@ def test_remembering_a_list_costs_one_query_then_none(db, django_assert_num_quer
     assert seen == [True, True, False] * 3
 
 
+def test_remembering_all_memberships_answers_for_every_community_without_asking(
+    db, django_assert_num_queries
+):
+    person = UserFactory()
+    communities = [build_matrix_community(kind) for kind in ("public", "private", "secret") * 2]
+    services.community_request_join(user=person, community=communities[0])  # Joins.
+    services.community_request_join(user=person, community=communities[1])  # Asks.
+    person.refresh_from_db()
+    permissions.sees_everything(person)
+
+    with django_assert_num_queries(1):
+        rows = permissions.remember_all_memberships(person)
+    with django_assert_num_queries(0):
+        permissions.remember_memberships(person, communities)
+        states = [permissions.membership_of(person, c) for c in communities]
+        readable = [permissions.can_read_content(person, c) for c in communities]
+
+    assert {m.community_id for m in rows} == {communities[0].pk, communities[1].pk}
+    assert states[0].is_active and not states[1].is_active and states[2:] == [None] * 4
+    assert readable == [True, False, False, True, False, False]
+    # A change made through a service is seen again (the cache is dropped).
+    services.community_request_join(user=person, community=communities[3])
+    assert permissions.is_member(person, communities[3])
+
+
 def test_remembering_for_an_anonymous_visitor_costs_nothing(db, django_assert_num_queries):
     community = build_matrix_community("public")
 

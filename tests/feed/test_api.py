@@ -861,6 +861,29 @@ def test_the_feed_query_count_is_the_same_for_10_and_100_posts_and_20_or_50_a_pa
     assert kinds == {"post", "poll", "praise", "share"}
 
 
+def test_the_home_feed_query_count_does_not_depend_on_what_the_page_holds(author):
+    busy = client_for(_busy_feed(author, 30))
+    busy.get(FEED)
+    _mixed, mixed_count = _count(busy, FEED, {"limit": 20})
+    plain_reader = UserFactory(username="plain-reader")
+    plain_writer = UserFactory(username="plain-writer")
+    user_follow(follower=plain_reader, followee=plain_writer)
+    # Like the busy reader, a member of communities (a quiet one here): the same sources.
+    join(plain_reader, build_community(name="Quiet Club", slug="quiet-club"))
+    for i in range(25):
+        write(plain_writer, f"Just words {i}")
+    plain = client_for(plain_reader)
+    plain.get(FEED)
+
+    only_words, plain_count = _count(plain, FEED, {"limit": 20})
+
+    assert len(only_words) == 20
+    kinds = {row["kind"] for row in plain.get(FEED, {"limit": 20}).json()["results"]}
+    assert kinds == {"post"}
+    # No poll, praise, share, image, comment or community on the page: the same queries.
+    assert plain_count == mixed_count
+
+
 @pytest.mark.parametrize(
     "url", ["/api/v1/saved/", "/api/v1/people/writer1/posts/", "/api/v1/communities/club-1/feed/"]
 )

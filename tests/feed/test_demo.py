@@ -415,7 +415,7 @@ def test_budi_santoso_has_a_lively_home_feed(seeded, monkeypatch):
         recipients=budi, post__created_at__gte=NOW - datetime.timedelta(days=5)
     )
     assert praised.exists()
-    pinned = selectors.announcements_pinned(budi)
+    pinned = selectors.posts_by_ids(selectors.announcements_pinned(budi))
     assert any(p.community_id is None and p.author.username == "ratna.sari" for p in pinned)
     assert all(p.is_visible_to(budi) for p in [*items, *pinned])
 

@@ -317,7 +317,7 @@ def test_announcements_are_pinned_where_they_belong_until_they_expire(
     outsider = UserFactory(username="outside")
 
     def pinned(user, **kw):
-        return [p.pk for p in selectors.announcements_pinned(user, **kw)]
+        return selectors.announcements_pinned(user, **kw)
 
     assert pinned(colleague, scope="home") == [community.pk, company.pk]
     assert pinned(outsider, scope="home") == [company.pk]
