@@ -82,6 +82,11 @@ class CommunityQuerySet(models.QuerySet):
             return self.none()
         if sees_everything(user):
             return self.all()
+        from communities.permissions import known_active_community_ids
+
+        mine = known_active_community_ids(user)
+        if mine is not None:  # Already loaded in this request: a plain list, a simpler query.
+            return self.filter(Q(type=CommunityType.PUBLIC) | Q(pk__in=mine))
         member = self._membership(user, MembershipState.ACTIVE)
         return self.filter(Q(type=CommunityType.PUBLIC) | Q(Exists(member)))
 

@@ -52,15 +52,25 @@ def remember_memberships(user, communities) -> None:
 
 
 def remember_all_memberships(user) -> list[Membership]:
-    """Load every membership row of ``user`` (any state) with one query and return them;
-    afterwards no community asks again within the request (a person belongs to a few
-    dozen communities, not thousands)."""
+    """Every membership row of ``user`` (any state), loaded with one query the first time in
+    a request; afterwards no community asks again (a person belongs to a few dozen
+    communities, not thousands)."""
     if not user.is_authenticated:
         return []
+    if user.__dict__.get(_COMPLETE):
+        return [m for m in user.__dict__[_CACHE].values() if m is not None]
     memberships = list(Membership.objects.filter(user=user))
     user.__dict__[_CACHE] = {m.community_id: m for m in memberships}
     user.__dict__[_COMPLETE] = True
     return memberships
+
+
+def known_active_community_ids(user) -> list[int] | None:
+    """The communities ``user`` is an active member of, when ``remember_all_memberships``
+    already loaded them in this request; None otherwise (ask the database)."""
+    if not user.__dict__.get(_COMPLETE):
+        return None
+    return [pk for pk, m in user.__dict__[_CACHE].items() if m is not None and m.is_active]
 
 
 def forget_memberships(user) -> None:

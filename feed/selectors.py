@@ -336,9 +336,8 @@ def announcements_pinned(
     elif scope == "company":
         queryset = queryset.filter(community__isnull=True)
     else:
-        queryset = queryset.filter(
-            Q(community__isnull=True) | Q(community__in=_member_community_ids(viewer))
-        )
+        mine = [m.community_id for m in remember_all_memberships(viewer) if m.is_active]
+        queryset = queryset.filter(Q(community__isnull=True) | Q(community__in=mine))
     return list(queryset.order_by("-created_at", "-id").values_list("id", flat=True)[:limit])
 
 
