@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
 from core import events
@@ -40,7 +41,8 @@ def _target_payload(target) -> dict:
 
 
 def _clean_comment_body(body: str) -> str:
-    body = (body or "").strip()
+    # Browsers send a line break as CRLF; count it as the one character the writer saw.
+    body = normalize_newlines(body or "").strip()
     if not body:
         raise ValidationError({"body": _("Write a comment first.")})
     if len(body) > COMMENT_MAX_LENGTH:

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import normalize_newlines, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -76,7 +76,8 @@ def check_posting_rate(user) -> None:
 
 
 def _clean_body(body: str, *, required: bool) -> str:
-    body = (body or "").strip()
+    # Browsers send a line break as CRLF; count it as the one character the writer saw.
+    body = normalize_newlines(body or "").strip()
     if required and not body:
         raise ValidationError({"body": _("Write something first.")})
     if len(body) > BODY_MAX_LENGTH:
