@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "communities",
     "tags",
     "feed",
+    "forums",
+    "blog",
     "notifications",
     "moderation",
     "analytics",
@@ -156,6 +158,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-notification-digests": {
         "task": "notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: 07:00 in Jakarta.
+    },
+    "publish-due-articles": {
+        "task": "blog.tasks.publish_due_articles",
+        "schedule": crontab(),  # Every minute.
     },
 }
 

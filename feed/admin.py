@@ -10,15 +10,15 @@ site moderators see only what they may read on the site (the placement rule).
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from communities.models import Community, sees_everything
+from communities.models import sees_everything
+from core.admin import ReadOnlyMixin, readable, refusal, short
 from feed.models import (
     AnnouncementView,
     Bookmark,
@@ -37,49 +37,17 @@ from feed.services.conversation import comment_delete
 from feed.services.posts import post_delete, post_restore
 
 
-def _short(text: str) -> str:
-    return Truncator(" ".join((text or "").split())).chars(80)
-
-
-def _refusal(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    if isinstance(error, Http404):
-        return str(_("You cannot see it."))
-    return str(error)
-
-
 def readable_posts(queryset, user):
     """The posts of ``queryset`` whose placement ``user`` may read (deleted and hidden ones
     included, for moderation); everything for site moderators and superusers."""
-    if sees_everything(user):
-        return queryset
-    readable = Community.objects.with_content_visible_to(user)
-    return queryset.filter(
-        Q(community__isnull=True) | Q(community__in=readable),
-        Q(shared_post__isnull=True)
-        | Q(shared_post__community__isnull=True)
-        | Q(shared_post__community__in=readable),
-    )
+    # A share also needs its original readable (no original: its community is NULL too).
+    return readable(readable(queryset, user), user, prefix="shared_post__")
 
 
 def _target(content_type_id: int, object_id: int) -> str:
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     label = model._meta.verbose_name if model else _("item")
     return f"{label} #{object_id}"
-
-
-class ReadOnlyMixin:
-    """Rows shown, never added, edited or removed by hand."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -176,7 +144,7 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("message"))
     def short_body(self, post: Post) -> str:
-        return _short(post.body) or f"({post.get_kind_display()})"
+        return short(post.body) or f"({post.get_kind_display()})"
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, post: Post) -> str:
@@ -200,7 +168,7 @@ class PostAdmin(admin.ModelAdmin):
             try:
                 service(actor=request.user, post=post)
             except (PermissionDenied, ValidationError, Http404) as error:
-                self.message_user(request, f"{post.pk}: {_refusal(error)}", messages.WARNING)
+                self.message_user(request, f"{post.pk}: {refusal(error)}", messages.WARNING)
             else:
                 changed += 1
         self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
@@ -257,7 +225,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("comment"))
     def short_body(self, comment: Comment) -> str:
-        return _short(comment.body)
+        return short(comment.body)
 
     @admin.display(description=_("on"))
     def on(self, comment: Comment) -> str:
@@ -278,7 +246,7 @@ class CommentAdmin(admin.ModelAdmin):
             try:
                 comment_delete(actor=request.user, comment=comment)
             except (PermissionDenied, ValidationError, Http404) as error:
-                self.message_user(request, f"{comment.pk}: {_refusal(error)}", messages.WARNING)
+                self.message_user(request, f"{comment.pk}: {refusal(error)}", messages.WARNING)
             else:
                 changed += 1
         message = ngettext("%(count)d comment deleted.", "%(count)d comments deleted.", changed)

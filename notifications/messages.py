@@ -11,10 +11,15 @@ from notifications.models import Verb
 def _template(notification) -> str:
     """The translated sentence with %(actor)s, %(community)s and %(count)d placeholders."""
     verb, others = notification.verb, notification.other_count
-    on_comment = getattr(notification.target_type, "model", "") == "comment"
+    target_model = getattr(notification.target_type, "model", "")
+    on_comment = target_model == "comment"
     if verb == Verb.MENTION:
         if on_comment:
             return _("%(actor)s mentioned you in a comment")
+        if target_model == "thread":
+            return _("%(actor)s mentioned you in a thread")
+        if target_model == "reply":
+            return _("%(actor)s mentioned you in a forum reply")
         return _("%(actor)s mentioned you in a post")
     if verb == Verb.COMMENT:
         return _("%(actor)s commented on your post")
@@ -52,6 +57,12 @@ def _template(notification) -> str:
         if notification.community_id:
             return _("%(actor)s posted an announcement in %(community)s")
         return _("%(actor)s posted an announcement")
+    if verb == Verb.FORUM_REPLY:
+        return _("%(actor)s replied in a thread you follow")
+    if verb == Verb.ANSWER_ACCEPTED:
+        return _("%(actor)s accepted your answer")
+    if verb == Verb.THREAD_SOLVED:
+        return _("%(actor)s accepted an answer in a thread you follow")
     return _("%(actor)s did something")
 
 

@@ -33,6 +33,9 @@ class Verb(models.TextChoices):
     JOIN_REQUEST = "join_request", _("Requests to join communities I manage")
     JOIN_APPROVED = "join_approved", _("Approved requests to join")
     ANNOUNCEMENT = "announcement", _("Announcements")
+    FORUM_REPLY = "forum_reply", _("Replies in threads I follow")
+    ANSWER_ACCEPTED = "answer_accepted", _("My answers accepted")
+    THREAD_SOLVED = "thread_solved", _("Answers accepted in threads I follow")
 
 
 ICONS = {
@@ -47,6 +50,9 @@ ICONS = {
     Verb.JOIN_REQUEST: "door-open",
     Verb.JOIN_APPROVED: "check2-circle",
     Verb.ANNOUNCEMENT: "megaphone",
+    Verb.FORUM_REPLY: "chat-square-text",
+    Verb.ANSWER_ACCEPTED: "patch-check",
+    Verb.THREAD_SOLVED: "check2-square",
 }
 
 # Verbs whose unread notifications about one item collect their actors in one row.

@@ -183,6 +183,99 @@ def user_followed(event: DomainEvent) -> None:
     notify(recipients=[event.object_id], verb=Verb.FOLLOW, actor=actor, target=actor)
 
 
+# --- the forum ---------------------------------------------------------------------------------
+
+
+def _thread(pk):
+    Thread = apps.get_model("forums", "Thread")
+    return Thread.objects.select_related("community").filter(pk=pk).first()
+
+
+def _reply(pk):
+    Reply = apps.get_model("forums", "Reply")
+    return Reply.objects.select_related("thread__community").filter(pk=pk).first()
+
+
+def _followers(thread, *, leave_out) -> list[int]:
+    ThreadSubscription = apps.get_model("forums", "ThreadSubscription")
+    return list(
+        ThreadSubscription.objects.filter(thread=thread)
+        .exclude(user_id__in=[pk for pk in leave_out if pk])
+        .values_list("user_id", flat=True)
+    )
+
+
+def _mention(event: DomainEvent, item, community, people, *, once: bool = False) -> set[int]:
+    """Tell the people mentioned in a thread or reply (who may see it); return who was told."""
+    people = set(people or ()) - {event.actor_id}
+    if not people:
+        return set()
+    created = notify(
+        recipients=people, verb=Verb.MENTION, actor=_actor(event), target=item,
+        community=community, once=once,
+    )  # fmt: skip
+    return {n.recipient_id for n in created}
+
+
+def thread_created(event: DomainEvent) -> None:
+    thread = _thread(event.object_id)
+    if thread is None or not thread.is_live:
+        return
+    _mention(event, thread, thread.community, event.payload.get("mentioned_user_ids"))
+
+
+def thread_edited(event: DomainEvent) -> None:
+    thread = _thread(event.object_id)
+    if thread is None or not thread.is_live:
+        return
+    people = event.payload.get("new_mentioned_user_ids")
+    _mention(event, thread, thread.community, people, once=True)
+
+
+def forum_reply_created(event: DomainEvent) -> None:
+    """Mentioned people hear of the mention; the thread's other followers of a new reply."""
+    reply = _reply(event.object_id)
+    if reply is None or reply.is_deleted or not reply.thread.is_live:
+        return
+    thread = reply.thread
+    told = _mention(event, reply, thread.community, event.payload.get("mentioned_user_ids"))
+    followers = _followers(thread, leave_out={event.actor_id, *told})
+    if followers:
+        notify(
+            recipients=followers, verb=Verb.FORUM_REPLY, actor=_actor(event), target=reply,
+            community=thread.community,
+        )  # fmt: skip
+
+
+def forum_reply_edited(event: DomainEvent) -> None:
+    reply = _reply(event.object_id)
+    if reply is None or reply.is_deleted or not reply.thread.is_live:
+        return
+    people = event.payload.get("new_mentioned_user_ids")
+    _mention(event, reply, reply.thread.community, people, once=True)
+
+
+def answer_accepted(event: DomainEvent) -> None:
+    """The answer's author hears their answer was accepted; the other followers that the
+    question is solved."""
+    payload = event.payload
+    reply = _reply(payload.get("reply_id"))
+    if reply is None or reply.is_deleted or not reply.thread.is_live:
+        return
+    thread, actor = reply.thread, _actor(event)
+    if reply.author_id != event.actor_id:
+        notify(
+            recipients=[reply.author_id], verb=Verb.ANSWER_ACCEPTED, actor=actor, target=reply,
+            community=thread.community,
+        )  # fmt: skip
+    followers = _followers(thread, leave_out={event.actor_id, reply.author_id})
+    if followers:
+        notify(
+            recipients=followers, verb=Verb.THREAD_SOLVED, actor=actor, target=thread,
+            community=thread.community,
+        )  # fmt: skip
+
+
 def _membership(event: DomainEvent) -> Membership | None:
     return Membership.objects.select_related("community", "user").filter(pk=event.object_id).first()
 
@@ -269,6 +362,15 @@ HANDLERS = {
     "comment.deleted": refresh_badges_about_target,
     "moderation.content_hidden": refresh_badges_about_target,
     "moderation.content_restored": refresh_badges_about_target,
+    "thread.created": thread_created,
+    "thread.edited": thread_edited,
+    "reply.created": forum_reply_created,
+    "reply.edited": forum_reply_edited,
+    "answer.accepted": answer_accepted,
+    "thread.deleted": refresh_badges_about_target,
+    "thread.restored": refresh_badges_about_target,
+    "reply.deleted": refresh_badges_about_target,
+    "reply.restored": refresh_badges_about_target,
     "community.left": refresh_badge_of_member,
     "community.member_removed": refresh_badge_of_member,
 }

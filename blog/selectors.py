@@ -1,0 +1,103 @@
+"""Reading blogs: a blog's articles, one article, more from its author, one's drafts.
+
+Every list starts from ``Article.objects.visible_to(viewer)`` (the author's own drafts come
+only through ``drafts_of``), with the author, community and tags fetched in a constant
+number of queries whatever the number of articles.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from blog.models import Article, ArticleRevision, Blog, BlogKind
+from communities.models import Community
+from communities.permissions import can_view_community
+from profiles.models import User
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+ARTICLE_RELATED = ("author", "community")
+
+
+def _listed(articles: QuerySet) -> QuerySet:
+    return articles.select_related(*ARTICLE_RELATED).prefetch_related("tags")
+
+
+def blog_for(viewer, *, author_username: str | None = None, community_slug: str | None = None,
+             company: bool = False) -> Blog:  # fmt: skip
+    """The blog named by a person's username, a community's address or ``company``; 404 for
+    an unknown person or a community the viewer may not know about (secret)."""
+    if company:
+        return Blog.company()
+    if community_slug is not None:
+        community = Community.objects.filter(slug=community_slug).first()
+        if community is None or not can_view_community(viewer, community):
+            raise Http404("No such community.")
+        return Blog.of_community(community)
+    if author_username is not None:
+        author = get_object_or_404(User.objects.filter(is_active=True), username=author_username)
+        return Blog.personal(author)
+    raise TypeError("Name a blog: author_username, community_slug or company.")
+
+
+def articles_for(viewer, *, blog: Blog, tag: str | None = None, limit: int = DEFAULT_LIMIT
+                 ) -> list[Article]:  # fmt: skip
+    """The published articles of ``blog`` that ``viewer`` may read, newest first (``tag``: a
+    tag's slug). A secret community's blog does not exist for outsiders (404)."""
+    if blog.kind == BlogKind.COMMUNITY and not can_view_community(viewer, blog.community):
+        raise Http404("No such community.")
+    articles = Article.objects.visible_to(viewer).in_blog(blog)
+    if tag:
+        articles = articles.filter(tags__slug=tag)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    return list(_listed(articles).order_by("-published_at", "-id")[:limit])
+
+
+def article_detail(
+    viewer,
+    *,
+    slug: str,
+    author_username: str | None = None,
+    community_slug: str | None = None,
+    company: bool = False,
+) -> Article:
+    """One article by its blog and address: published and visible, or the viewer's own
+    draft; 404 otherwise (never 403: an unpublished or private article does not exist)."""
+    blog = blog_for(
+        viewer, author_username=author_username, community_slug=community_slug, company=company
+    )
+    article = (
+        Article.objects.in_blog(blog).select_related(*ARTICLE_RELATED).filter(slug=slug).first()
+    )
+    if article is None or not article.is_readable_by(viewer):
+        raise Http404("No such article.")
+    return article
+
+
+def get_article_for(user, pk: int) -> Article:
+    """Article ``pk`` if ``user`` may read it (or it is their own draft), else Http404."""
+    article = Article.objects.select_related(*ARTICLE_RELATED).filter(pk=pk).first()
+    if article is None or not article.is_readable_by(user):
+        raise Http404("No such article.")
+    return article
+
+
+def more_from_author(viewer, article: Article, n: int = 3) -> list[Article]:
+    """Up to ``n`` other articles by the same author that ``viewer`` may read, newest first."""
+    others = (
+        Article.objects.visible_to(viewer)
+        .filter(author_id=article.author_id)
+        .exclude(pk=article.pk)
+        .order_by("-published_at", "-id")
+    )
+    return list(_listed(others)[: max(0, n)])
+
+
+def drafts_of(viewer) -> list[Article]:
+    """``viewer``'s drafts and scheduled articles, most recently changed first."""
+    return list(_listed(Article.objects.drafts_of(viewer)).order_by("-updated_at", "-id"))
+
+
+def article_revisions(article: Article) -> list[ArticleRevision]:
+    """Earlier versions of ``article``, newest first (for its author and moderators)."""
+    return list(article.revisions.select_related("replaced_by"))

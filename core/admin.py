@@ -1,0 +1,49 @@
+"""What every app's admin shares: short texts in list columns, a refused action's reason,
+read-only rows, and the moderators' view of placed content."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from communities.models import Community, sees_everything
+
+
+def short(text: str) -> str:
+    """``text`` on one line, cut to 80 characters (a list column)."""
+    return Truncator(" ".join((text or "").split())).chars(80)
+
+
+def refusal(error: Exception) -> str:
+    """Why a service refused an admin action, for the message shown."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, Http404):
+        return str(_("You cannot see it."))
+    return str(error)
+
+
+def readable(queryset, user, prefix: str = ""):
+    """The rows of ``queryset`` placed (through ``prefix``, e.g. "thread__") where ``user``
+    may read; everything for site moderators and superusers (deleted, hidden and drafts
+    included: the admin is for moderation)."""
+    if sees_everything(user):
+        return queryset
+    places = Community.objects.with_content_visible_to(user)
+    return queryset.filter(
+        Q(**{f"{prefix}community__isnull": True}) | Q(**{f"{prefix}community__in": places})
+    )
+
+
+class ReadOnlyMixin:
+    """Rows shown, never added, edited or removed by hand."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,62 @@
+"""Every forum write a person can cause (``forums.services.categories``, ``.threads``,
+``.replies``), importable from here."""
+
+from forums.services.categories import (
+    category_create,
+    category_delete,
+    category_edit,
+    category_reorder,
+)
+from forums.services.replies import (
+    reply_create,
+    reply_delete,
+    reply_edit,
+    reply_restore,
+    reply_unvote,
+    reply_vote,
+)
+from forums.services.threads import (
+    answer_accept,
+    answer_unaccept,
+    thread_create,
+    thread_delete,
+    thread_edit,
+    thread_follow,
+    thread_lock,
+    thread_mark_viewed,
+    thread_merge,
+    thread_move,
+    thread_pin,
+    thread_restore,
+    thread_unfollow,
+    thread_unlock,
+    thread_unpin,
+)
+
+__all__ = [
+    "answer_accept",
+    "answer_unaccept",
+    "category_create",
+    "category_delete",
+    "category_edit",
+    "category_reorder",
+    "reply_create",
+    "reply_delete",
+    "reply_edit",
+    "reply_restore",
+    "reply_unvote",
+    "reply_vote",
+    "thread_create",
+    "thread_delete",
+    "thread_edit",
+    "thread_follow",
+    "thread_lock",
+    "thread_mark_viewed",
+    "thread_merge",
+    "thread_move",
+    "thread_pin",
+    "thread_restore",
+    "thread_unfollow",
+    "thread_unlock",
+    "thread_unpin",
+]
