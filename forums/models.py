@@ -15,6 +15,7 @@ transaction of the change.
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -85,6 +86,11 @@ class Category(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        # Company-wide slugs are unique; a community's category is addressed by its id.
+        is_slug = self.community_id is None and self.slug and not self.slug.isdigit()
+        return reverse("forums:category", args=[self.slug if is_slug else self.pk])
 
     def is_visible_to(self, user) -> bool:
         from communities.permissions import can_read_content
@@ -193,6 +199,9 @@ class Thread(PlacedContent):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("forums:thread-detail", args=[self.pk])
 
     @property
     def is_question(self) -> bool:
@@ -320,6 +329,9 @@ class Reply(TimeStampedModel):
     def __str__(self):
         text = " ".join(self.body.split())
         return text[:60] + ("…" if len(text) > 60 else "")
+
+    def get_absolute_url(self):
+        return f"{reverse('forums:thread-detail', args=[self.thread_id])}#reply-{self.pk}"
 
     @property
     def is_deleted(self) -> bool:

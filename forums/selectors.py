@@ -90,6 +90,14 @@ def _with_viewer(queryset, viewer):
     )
 
 
+def _filtered(threads, filter: str):  # noqa: A002 - the list's own word for it.
+    if filter == "unanswered":
+        return threads.filter(first_reply_at__isnull=True)
+    if filter == "unsolved":
+        return threads.filter(kind="question", accepted_reply__isnull=True)
+    return threads
+
+
 def threads_in(
     viewer,
     category: Category,
@@ -115,11 +123,7 @@ def threads_in(
         )
     if not category.is_visible_to(viewer):
         raise Http404("No such category.")
-    threads = Thread.objects.visible_to(viewer).filter(category=category)
-    if filter == "unanswered":
-        threads = threads.filter(first_reply_at__isnull=True)
-    elif filter == "unsolved":
-        threads = threads.filter(kind="question", accepted_reply__isnull=True)
+    threads = _filtered(Thread.objects.visible_to(viewer).filter(category=category), filter)
     threads = (
         _with_viewer(threads, viewer)
         .select_related("author", "category", "community")
@@ -213,4 +217,35 @@ def threads_recent(viewer, *, community: Community | None = None, limit: int = 2
         threads.select_related("author", "category", "community").order_by("-created_at", "-id")[
             :limit
         ]
+    )
+
+
+def community_categories_for(viewer) -> list[Category]:
+    """The categories of every community whose content the viewer may read, grouped by
+    community (its name order), with the counts ``categories_for`` gives, in one query."""
+    return list(
+        Category.objects.visible_to(viewer)
+        .filter(community__isnull=False)
+        .select_related("community")
+        .annotate(
+            thread_count=Count("threads", filter=ALIVE_THREAD),
+            last_activity_at=Max("threads__last_activity_at", filter=ALIVE_THREAD),
+        )
+        .order_by("community__name", "community_id", "position", "name", "id")
+    )
+
+
+def threads_anywhere(
+    viewer,
+    *,
+    filter: str = "all",  # noqa: A002 - the list's own word for it.
+    sort: str = "activity",
+    limit: int = 15,
+) -> list[Thread]:
+    """The threads the viewer may see anywhere, filtered and sorted as a category's list
+    (pinning only counts inside a category), with author, category and place."""
+    ordering = [field for field in ORDERINGS[sort] if field != "-is_pinned"]
+    threads = _filtered(Thread.objects.visible_to(viewer), filter)
+    return list(
+        threads.select_related("author", "category", "community").order_by(*ordering)[:limit]
     )

@@ -1,0 +1,98 @@
+"""The forum's forms: they parse what was typed; the services validate and write."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from forums.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, ThreadKind
+from profiles.forms import BootstrapBoundField
+
+
+def _split_tags(value: str) -> list[str]:
+    return [t.strip() for t in (value or "").split(",") if t.strip()]
+
+
+def _body_widget(rows: int = 8) -> forms.Textarea:
+    return forms.Textarea(
+        attrs={"rows": rows, "data-max-length": BODY_MAX_LENGTH, "aria-describedby": "body-help"}
+    )
+
+
+class _BodyForm(forms.Form):
+    bound_field_class = BootstrapBoundField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].widget.attrs["data-mention-url"] = reverse("feed:mentions")
+
+
+class ThreadForm(_BodyForm):
+    """Starting a thread: a discussion or a question."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ThreadKind.choices,
+        initial=ThreadKind.QUESTION,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH, required=False)
+    body = forms.CharField(label=_("Details"), required=False, widget=_body_widget())
+    tags = forms.CharField(
+        label=_("Topics"),
+        required=False,
+        max_length=600,
+        help_text=_("Separate topics with commas."),
+    )
+
+    def clean_tags(self):
+        return _split_tags(self.cleaned_data.get("tags"))
+
+
+class ThreadEditForm(_BodyForm):
+    """Changing a thread's title, text and topics (the previous ones are kept)."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH, required=False)
+    body = forms.CharField(label=_("Details"), required=False, widget=_body_widget())
+    tags = forms.CharField(
+        label=_("Topics"),
+        required=False,
+        max_length=600,
+        help_text=_("Separate topics with commas."),
+    )
+
+    def clean_tags(self):
+        return _split_tags(self.cleaned_data.get("tags"))
+
+
+class ReplyForm(_BodyForm):
+    """A reply, perhaps quoting another reply of the thread."""
+
+    body = forms.CharField(label=_("Your reply"), required=False, widget=_body_widget(5))
+    quoted = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReplyEditForm(_BodyForm):
+    body = forms.CharField(label=_("Your reply"), required=False, widget=_body_widget(6))
+
+
+class MoveForm(forms.Form):
+    bound_field_class = BootstrapBoundField
+
+    category = forms.TypedChoiceField(label=_("Move to category"), coerce=int)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (c.pk, f"{c.community.name} · {c.name}" if c.community_id else c.name)
+            for c in categories
+        ]
+
+
+class MergeForm(forms.Form):
+    bound_field_class = BootstrapBoundField
+
+    target = forms.IntegerField(
+        label=_("Merge into thread number"),
+        min_value=1,
+        help_text=_("The number at the end of the other thread's address (/forum/t/123/)."),
+    )
