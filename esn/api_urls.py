@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("moderation.api_urls")),
     path("", include("feed.api_urls")),
     path("", include("notifications.api_urls")),
+    path("", include("forums.api_urls")),
     # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
     re_path(r"^(?:.*/)?$", not_found),
 ]
