@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -204,6 +205,18 @@ class Article(PlacedContent):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.community_id:
+            return reverse(
+                "blog:community-article",
+                kwargs={"community": self.community.slug, "slug": self.slug},
+            )
+        if self.is_company:
+            return reverse("blog:company-article", kwargs={"slug": self.slug})
+        return reverse(
+            "blog:personal-article", kwargs={"username": self.author.username, "slug": self.slug}
+        )
 
     @property
     def blog(self) -> Blog:

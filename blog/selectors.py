@@ -53,6 +53,17 @@ def articles_for(viewer, *, blog: Blog, tag: str | None = None, limit: int = DEF
     return list(_listed(articles).order_by("-published_at", "-id")[:limit])
 
 
+def articles_elsewhere(viewer, *, tag: str | None = None, limit: int = DEFAULT_LIMIT
+                       ) -> list[Article]:  # fmt: skip
+    """The newest personal and community articles ``viewer`` may read (the blog home's
+    second column), ``tag`` as for ``articles_for``."""
+    articles = Article.objects.visible_to(viewer).filter(is_company=False)
+    if tag:
+        articles = articles.filter(tags__slug=tag)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    return list(_listed(articles).order_by("-published_at", "-id")[:limit])
+
+
 def article_detail(
     viewer,
     *,

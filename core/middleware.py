@@ -4,6 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotFound
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -49,7 +50,11 @@ class LoginRequiredMiddleware:
         self.exempt = PUBLIC_PATH_PREFIXES + (settings.STATIC_URL,)
 
     def __call__(self, request):
-        if not request.user.is_authenticated and not request.path.startswith(self.exempt):
+        if (
+            not request.user.is_authenticated
+            and not request.path.startswith(self.exempt)
+            and not self._public_view(request)
+        ):
             if request.headers.get("HX-Request") == "true":
                 # A partial swap would put the login page inside a fragment: reload instead.
                 current = urlsplit(request.headers.get("HX-Current-URL", ""))
@@ -58,6 +63,16 @@ class LoginRequiredMiddleware:
                 return HttpResponseClientRedirect(login_url)
             return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+    @staticmethod
+    def _public_view(request) -> bool:
+        """A view marked with Django's ``login_not_required`` (a feed reader's Atom feed,
+        which carries its own key)."""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return getattr(match.func, "login_required", True) is False
 
 
 class RejectNulMiddleware:

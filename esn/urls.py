@@ -22,6 +22,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("notifications/", include("notifications.urls")),
     path("forum/", include("forums.urls")),
+    path("blog/", include("blog.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("esn.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
