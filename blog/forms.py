@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from blog.models import BODY_MAX_LENGTH, EXCERPT_MAX_LENGTH, TITLE_MAX_LENGTH, Blog
 from blog.permissions import can_write_in
@@ -81,7 +82,7 @@ class ArticleForm(_ArticleFields):
 
     blog = forms.ChoiceField(label=_("Blog"))
     publish = forms.ChoiceField(
-        label=_("Publish"),
+        label=pgettext_lazy("article", "Publish"),
         choices=[
             (DRAFT, _("Save as a draft")),
             (PUBLISH_NOW, _("Publish now")),
