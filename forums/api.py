@@ -18,11 +18,13 @@ from rest_framework.views import APIView
 
 from communities import selectors as community_selectors
 from feed.serializers import Links
-from forums import selectors, services
+from forums import experts, selectors, services
 from forums.serializers import (
     AcceptInputSerializer,
     CategoryCreateSerializer,
     CategorySerializer,
+    ExpertListSerializer,
+    ExpertsQuerySerializer,
     ForumReplySerializer,
     MergeInputSerializer,
     MoveInputSerializer,
@@ -37,6 +39,7 @@ from forums.serializers import (
     ThreadSerializer,
     VoteInputSerializer,
     category_data,
+    expert_data,
     reply_data,
     thread_data,
 )
@@ -514,3 +517,27 @@ class ReplyVoteView(APIView):
         reply = selectors.reply_get_for(request.user, pk)
         services.reply_unvote(user=request.user, reply=reply)
         return _reply_response(request, selectors.reply_get_for(request.user, pk))
+
+
+# --- experts ----------------------------------------------------------------------------
+
+
+class ExpertListView(APIView):
+    @extend_schema(
+        summary="Find an expert",
+        description=(
+            "The people with the most evidence on `topic` (a tag or free text), best first: "
+            "accepted answers and up-votes in threads on it, declared skills, articles and "
+            "posts on it; recent evidence (90 days) counts double. Only what you may see "
+            "counts. At most 10 people."
+        ),
+        parameters=[OpenApiParameter("topic", str, required=True)],
+        responses={200: ExpertListSerializer, 400: FIELD_ERRORS},
+    )
+    def get(self, request):
+        query = ExpertsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        topic = query.validated_data["topic"]
+        links = Links(request)
+        found = experts.experts_for(request.user, topic)
+        return Response({"topic": topic, "results": [expert_data(e, links) for e in found]})

@@ -25,4 +25,5 @@ urlpatterns = [
     path("threads/<int:pk>/merge/", api.ThreadMergeView.as_view(), name="thread-merge"),
     path("replies/<int:pk>/", api.ReplyDetailView.as_view(), name="reply-detail"),
     path("replies/<int:pk>/vote/", api.ReplyVoteView.as_view(), name="reply-vote"),
+    path("experts/", api.ExpertListView.as_view(), name="expert-list"),
 ]

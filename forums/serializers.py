@@ -387,3 +387,59 @@ class MoveInputSerializer(StrictSerializer):
 
 class MergeInputSerializer(StrictSerializer):
     into = serializers.IntegerField(help_text=_("The id of the thread to merge this one into."))
+
+
+# --- experts ----------------------------------------------------------------------------
+
+
+class ExpertsQuerySerializer(serializers.Serializer):
+    topic = serializers.CharField(
+        max_length=200, help_text=_("A tag (with or without #) or a few words.")
+    )
+
+    def validate_topic(self, value: str) -> str:
+        from forums.experts import clean_topic
+
+        topic = clean_topic(value)
+        if not topic:
+            raise serializers.ValidationError(_("Type a topic to find experts on."))
+        return topic
+
+
+class ExpertEvidenceSerializer(serializers.Serializer):
+    kind = serializers.CharField(
+        read_only=True,
+        help_text=_(
+            "accepted (accepted answers), upvotes (up-votes on replies), skill (a declared "
+            "skill), article (published articles) or post (posts)."
+        ),
+    )
+    count = serializers.IntegerField(read_only=True)
+    topic = serializers.CharField(read_only=True, help_text=_("The topic, or the skill's name."))
+    text = serializers.CharField(read_only=True, help_text=_("The evidence as a sentence."))
+
+
+class ExpertSerializer(serializers.Serializer):
+    person = PersonSummarySerializer(read_only=True)
+    profile_url = serializers.URLField(read_only=True)
+    score = serializers.IntegerField(read_only=True)
+    evidence = ExpertEvidenceSerializer(many=True, read_only=True)
+
+
+class ExpertListSerializer(serializers.Serializer):
+    topic = serializers.CharField(read_only=True)
+    results = ExpertSerializer(many=True, read_only=True)
+
+
+def expert_data(expert, links) -> dict:
+    """``ExpertSerializer``'s shape for a ``forums.experts.Expert``."""
+    person = expert.person
+    return {
+        "person": links.person(person),
+        "profile_url": links.route("profiles:detail", username=person.username),
+        "score": expert.score,
+        "evidence": [
+            {"kind": item.kind, "count": item.count, "topic": item.topic, "text": item.text}
+            for item in expert.evidence
+        ],
+    }

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from forums.views import actions, browse
+from forums.views import actions, browse, experts
 
 app_name = "forums"
 
 urlpatterns = [
     path("", browse.index, name="index"),
+    path("experts/", experts.experts_page, name="experts"),
     path("c/<str:ref>/", browse.category, name="category"),
     path("c/<str:ref>/new/", browse.thread_new, name="thread-new"),
     path("t/<int:pk>/", browse.thread_detail, name="thread-detail"),

@@ -44,6 +44,7 @@ def test_the_index_shows_company_categories_readable_community_ones_and_recent_t
     assert "Merger Room" not in html and secret_category.get_absolute_url() not in html
     assert "Closing the books in March" in html
     assert 'href="/forum/"' in html  # the top navigation shows the forum
+    assert f'href="{reverse("forums:experts")}"' in html
 
 
 def test_the_index_filters_and_sorts_recent_threads(client, author, colleague, company_category):

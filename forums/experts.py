@@ -1,0 +1,236 @@
+"""Find an expert: rank people by the evidence the viewer may see on a topic.
+
+A topic is a tag (its name or slug, with or without ``#``) or free text. Evidence, per person:
+
+- ``accepted``: accepted answers on threads on the topic;
+- ``upvotes``: up-votes received on their replies in such threads;
+- ``skill``: declared skills (``profiles.User.skills``) that contain the topic as a word;
+- ``article``: published articles on the topic;
+- ``post``: posts carrying the topic's tag.
+
+A thread (or an article) is on the topic when it carries one of the topic's tags or its title
+contains the text (case-insensitively; SQLite folds ASCII letters only). Posts count by tag.
+Every count starts from the one visibility rule (``Thread.objects.visible_to(viewer)``, the
+replies of those threads, ``Post`` / ``Article.objects.visible_to(viewer)``), so a person whose
+only evidence is in a community the viewer may not read is not shown to them. Skills are on
+profiles, which every employee sees. Only active people are ranked.
+
+Queries: one for the topic's tags, one GROUP BY per evidence kind, one for the people shown,
+whatever the number of people or evidence rows.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from taggit.models import Tag
+
+from blog.models import Article, TaggedArticle
+from feed.models import Post, TaggedPost
+from forums.models import Reply, ReplyVote, TaggedThread, Thread
+from profiles.models import SkillTag, User
+
+TOPIC_MAX_LENGTH = 100
+RECENT_DAYS = 90
+# Points per piece of evidence (before the recency bonus).
+WEIGHTS = {"accepted": 5, "upvotes": 1, "skill": 3, "article": 3, "post": 1}
+KINDS = tuple(WEIGHTS)
+
+
+@dataclass
+class Evidence:
+    """``count`` pieces of one kind of evidence on ``topic`` (for a skill: the skill's name)."""
+
+    kind: str
+    count: int
+    topic: str
+    recent: int = 0
+    label: str = ""  # How the topic reads in a sentence: "#sap" or "“printer jam”".
+
+    @property
+    def text(self) -> str:
+        """The evidence as a sentence, in the active language."""
+        values = {"count": self.count, "topic": self.label or self.topic}
+        if self.kind == "skill":
+            return _("skill: %(skill)s") % {"skill": self.topic}
+        if self.kind == "accepted":
+            return (
+                ngettext(
+                    "%(count)d accepted answer on %(topic)s",
+                    "%(count)d accepted answers on %(topic)s",
+                    self.count,
+                )
+                % values
+            )
+        if self.kind == "upvotes":
+            return (
+                ngettext(
+                    "%(count)d up-vote on answers about %(topic)s",
+                    "%(count)d up-votes on answers about %(topic)s",
+                    self.count,
+                )
+                % values
+            )
+        if self.kind == "article":
+            return (
+                ngettext(
+                    "%(count)d article on %(topic)s", "%(count)d articles on %(topic)s", self.count
+                )
+                % values
+            )
+        return (
+            ngettext("%(count)d post on %(topic)s", "%(count)d posts on %(topic)s", self.count)
+            % values
+        )
+
+    @property
+    def points(self) -> int:
+        return WEIGHTS[self.kind] * (self.count + self.recent)
+
+
+@dataclass
+class Expert:
+    person: User
+    score: int
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def clean_topic(topic) -> str:
+    """The topic as searched: without a leading ``#``, spaces collapsed, at most 100 chars."""
+    return " ".join(str(topic or "").strip().lstrip("#").split())[:TOPIC_MAX_LENGTH]
+
+
+def _word_in(field_name: str, text: str) -> Q:
+    """``field_name`` contains ``text`` as whole words (SQLite-friendly: LIKE patterns)."""
+    return (
+        Q(**{f"{field_name}__iexact": text})
+        | Q(**{f"{field_name}__istartswith": f"{text} "})
+        | Q(**{f"{field_name}__iendswith": f" {text}"})
+        | Q(**{f"{field_name}__icontains": f" {text} "})
+    )
+
+
+def _topic_tags(text: str) -> tuple[list[int], str]:
+    """The ids of the tags that are this topic, and how the topic reads in a sentence."""
+    slug = slugify(text, allow_unicode=True)
+    condition = Q(name__iexact=text) | (Q(slug=slug) if slug else Q(pk__in=[]))
+    tags = list(Tag.objects.filter(condition).order_by("id").values_list("id", "name"))
+    if tags:
+        return [pk for pk, _name in tags], f"#{tags[0][1].lower()}"
+    return [], _("“%(text)s”") % {"text": text}
+
+
+def _rows(queryset, person: str, when: str, cutoff: datetime) -> list[tuple[int, int, int]]:
+    """One row per active person: ``person``, ``count`` and ``recent`` (since ``cutoff``)."""
+    return list(
+        queryset.filter(**{f"{person}__is_active": True})
+        .values(person)
+        .annotate(
+            count=Count("pk", distinct=True),
+            recent=Count("pk", distinct=True, filter=Q(**{f"{when}__gte": cutoff})),
+        )
+        .order_by()
+        .values_list(person, "count", "recent")
+    )
+
+
+def experts_for(
+    viewer, topic: str, *, limit: int = 10, now: datetime | None = None
+) -> list[Expert]:
+    """The people with the most evidence on ``topic`` that ``viewer`` may see, best first.
+
+    Score: the sum over evidence kinds of ``weight × (count + recent)``, where ``recent`` is
+    the part of ``count`` from the last 90 days (so recent evidence counts double) and the
+    weights are: accepted answer 5, skill 3, article 3, up-vote 1, post 1. Skills have no date
+    and count once each, as old evidence. Dates: the answer's, the vote's, the article's
+    publication, the post's. Ties go by name. An empty topic or an anonymous viewer: nobody.
+    """
+    text = clean_topic(topic)
+    if not text or not viewer.is_authenticated:
+        return []
+    cutoff = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
+    tag_ids, label = _topic_tags(text)
+
+    on_topic = Q(title__icontains=text)
+    if tag_ids:
+        on_topic |= Q(
+            pk__in=TaggedThread.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        )
+    threads = Thread.objects.visible_to(viewer).filter(on_topic)
+    replies = Reply.objects.alive().filter(thread__in=threads.values("pk"))
+
+    found: dict[int, list[Evidence]] = {}
+
+    def add(kind: str, rows, topic_name: str = text, topic_label: str = label) -> None:
+        for person_id, count, recent in rows:
+            if count:
+                evidence = Evidence(kind, count, topic_name, recent, topic_label)
+                found.setdefault(person_id, []).append(evidence)
+
+    accepted = replies.filter(pk__in=threads.values("accepted_reply"))
+    add("accepted", _rows(accepted, "author", "created_at", cutoff))
+    votes = ReplyVote.objects.filter(value=1, reply__in=replies.values("pk"))
+    add("upvotes", _rows(votes, "reply__author", "created_at", cutoff))
+
+    article_on_topic = Q(title__icontains=text)
+    if tag_ids:
+        tagged = TaggedArticle.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        article_on_topic |= Q(pk__in=tagged)
+    articles = Article.objects.visible_to(viewer).filter(article_on_topic)
+    add("article", _rows(articles, "author", "published_at", cutoff))
+    if tag_ids:
+        posts = Post.objects.visible_to(viewer).filter(
+            pk__in=TaggedPost.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        )
+        add("post", _rows(posts, "author", "created_at", cutoff))
+
+    skills = (
+        SkillTag.objects.filter(
+            _word_in("tag__name", text) | Q(tag_id__in=tag_ids), content_object__is_active=True
+        )
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name")
+    )
+    for person_id, name in skills:
+        found.setdefault(person_id, []).append(Evidence("skill", 1, name, 0, name))
+
+    scores = {pk: sum(item.points for item in items) for pk, items in found.items()}
+    if not scores:
+        return []
+    # Rank by score here; the people query breaks ties by name among the top candidates.
+    cut = sorted(scores.values(), reverse=True)[: max(limit, 0)]
+    if not cut:
+        return []
+    candidates = [pk for pk, score in scores.items() if score >= cut[-1]]
+    people = User.objects.filter(pk__in=candidates, is_active=True).select_related(
+        "department", "office"
+    )
+    ranked = sorted(people, key=lambda p: (-scores[p.pk], p.name.lower(), p.pk))[:limit]
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    return [
+        Expert(
+            person=person,
+            score=scores[person.pk],
+            evidence=sorted(found[person.pk], key=lambda e: (order[e.kind], e.topic.lower())),
+        )
+        for person in ranked
+    ]
+
+
+def popular_topics(viewer, *, limit: int = 12) -> list[dict]:
+    """The tags of most threads ``viewer`` may see: ``{"name", "slug", "count"}``."""
+    if not viewer.is_authenticated:
+        return []
+    rows = (
+        TaggedThread.objects.filter(
+            content_object_id__in=Thread.objects.visible_to(viewer).values("pk")
+        )
+        .values("tag__name", "tag__slug")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "tag__name")[:limit]
+    )
+    return [{"name": r["tag__name"], "slug": r["tag__slug"], "count": r["count"]} for r in rows]
