@@ -10,12 +10,20 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 
 from .settings import *  # noqa: E402,F403
-from .settings import INSTALLED_APPS, REDIS_URL, STORAGES  # noqa: E402
+from .settings import DATABASES, INSTALLED_APPS, REDIS_URL, STORAGES  # noqa: E402
 
 # A concrete placed-content model for tests (communities.models.PlacedContent is abstract).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.placement"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A test database need not survive a crash: commits don't wait for the WAL to reach the
+    # disk (3.5 ms -> 0.15 ms each here). Same PostgreSQL, same SQL, same transactions; it
+    # matters for the transactional tests (every statement commits) and the migrations. No JIT
+    # either: compiling pays off on long analytical queries, not on a test's small ones.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c synchronous_commit=off -c jit=off"
+    )
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kolega-media-")
 STORAGES = {
     **STORAGES,

@@ -28,7 +28,7 @@ def _log_in(browser, base_url: str, username: str):
 
 def test_a_question_is_asked_answered_accepted_and_shows_solved(asgi_live_server, browser):
     humas = UserFactory(username="humas", display_name="Humas Kolega")
-    humas.groups.add(Group.objects.get(name=COMMUNICATORS))
+    humas.groups.add(Group.objects.get_or_create(name=COMMUNICATORS)[0])
     UserFactory(username="ratna", display_name="Ratna Sari")
     UserFactory(username="budi", display_name="Budi Santoso")
     services.category_create(actor=humas, name="Product support")

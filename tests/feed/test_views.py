@@ -2,6 +2,7 @@
 page and the newer items as HTMX partials; pinned announcements; mention suggestions; and
 what a post's text may never do in a page (XSS)."""
 
+import copy
 import re
 from html.parser import HTMLParser
 
@@ -16,6 +17,7 @@ from feed.services.posts import post_create, post_delete, post_share
 from profiles.services import user_follow
 from tags.services import tag_follow
 from tests.communities.conftest import build_community
+from tests.conftest import shared_data
 from tests.factories import UserFactory
 from tests.feed.conftest import fresh, join
 
@@ -294,54 +296,65 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("count", [10, 100])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_feed_pages_take_the_same_number_of_queries_for_10_and_100_posts(
-    client, author, colleague, public_community, name, count, django_assert_max_num_queries
-):
-    posts = _busy_company(author, colleague, public_community, count)
-    for n in range(count if name == "post" else 0):
-        comment_create(author=colleague, target=posts[0], body=f"More {n}")
-    posts[2].praise_recipient_name = colleague.username
-    client.force_login(colleague)
-    url = PAGES[name](public_community, posts)
-
-    # Home also carries the people column (suggestions, newcomers, activity).
-    with django_assert_max_num_queries(42 if name == "home" else 24):
-        response = client.get(url)
-
-    assert response.status_code == 200
-    assert post_ids(response) or name == "post"
+@pytest.fixture(scope="class")
+def busy(request, django_db_setup, django_db_blocker):
+    """A busy company of ``request.param`` posts (Ratna writes, Budi follows, comments, reacts
+    and saves), built once for the class's tests of that size and rolled back after them."""
+    with shared_data(django_db_blocker):
+        author = UserFactory(username="ratna", display_name="Ratna Sari")
+        colleague = UserFactory(username="budi", display_name="Budi Santoso")
+        community = build_community(name="Finance Club", slug="finance-club")
+        posts = _busy_company(author, colleague, community, request.param)
+        yield {"colleague": colleague, "community": community, "posts": posts}
 
 
-@pytest.mark.parametrize("count", [10, 100])
-def test_the_next_page_takes_the_same_number_of_queries(
-    client, author, colleague, public_community, count, django_assert_max_num_queries
-):
-    posts = _busy_company(author, colleague, public_community, count)
-    client.force_login(colleague)
+@pytest.mark.parametrize("busy", [10, 100], indirect=True, ids=lambda count: f"{count} posts")
+class TestQueryCounts:
+    """Each page takes a bounded number of queries, the same for 10 and for 100 posts."""
 
-    with django_assert_max_num_queries(27):
-        response = client.get(f"/?before={encode_cursor(posts[-1])}", **HX)
+    @pytest.mark.parametrize("name", list(PAGES))
+    def test_feed_pages_take_the_same_number_of_queries_for_10_and_100_posts(
+        self, client, busy, name, django_assert_max_num_queries
+    ):
+        colleague, posts = busy["colleague"], copy.deepcopy(busy["posts"])
+        for n in range(len(posts) if name == "post" else 0):
+            comment_create(author=colleague, target=posts[0], body=f"More {n}")
+        posts[2].praise_recipient_name = colleague.username
+        client.force_login(colleague)
+        url = PAGES[name](busy["community"], posts)
 
-    shown = post_ids(response)
-    assert posts[-1].pk not in shown
-    assert 9 <= len(shown) <= 20
+        # Home also carries the people column (suggestions, newcomers, activity).
+        with django_assert_max_num_queries(42 if name == "home" else 24):
+            response = client.get(url)
 
+        assert response.status_code == 200
+        assert post_ids(response) or name == "post"
 
-@pytest.mark.parametrize("count", [10, 100])
-def test_the_newer_items_take_the_same_number_of_queries(
-    client, author, colleague, public_community, count, django_assert_max_num_queries
-):
-    posts = _busy_company(author, colleague, public_community, count)
-    client.force_login(colleague)
+    def test_the_next_page_takes_the_same_number_of_queries(
+        self, client, busy, django_assert_max_num_queries
+    ):
+        posts = busy["posts"]
+        client.force_login(busy["colleague"])
 
-    with django_assert_max_num_queries(24):
-        response = client.get(f"/?after={encode_cursor(posts[0])}")
+        with django_assert_max_num_queries(27):
+            response = client.get(f"/?before={encode_cursor(posts[-1])}", **HX)
 
-    shown = post_ids(response)
-    assert posts[0].pk not in shown
-    assert 9 <= len(shown) <= 20
+        shown = post_ids(response)
+        assert posts[-1].pk not in shown
+        assert 9 <= len(shown) <= 20
+
+    def test_the_newer_items_take_the_same_number_of_queries(
+        self, client, busy, django_assert_max_num_queries
+    ):
+        posts = busy["posts"]
+        client.force_login(busy["colleague"])
+
+        with django_assert_max_num_queries(24):
+            response = client.get(f"/?after={encode_cursor(posts[0])}")
+
+        shown = post_ids(response)
+        assert posts[0].pk not in shown
+        assert 9 <= len(shown) <= 20
 
 
 # --- mentions -------------------------------------------------------------------------------

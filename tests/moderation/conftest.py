@@ -6,7 +6,10 @@ from communities import services as communities
 from communities.models import Membership, Role
 from tests.communities.conftest import build_community, build_matrix_community, build_roles
 from tests.factories import UserFactory
+from tests.helpers import fresh
 from tests.placement.models import Note
+
+__all__ = ["active_membership", "fresh", "moderator_of"]
 
 
 def moderator_of(community, *, username: str, role: str = Role.MODERATOR):
@@ -72,14 +75,6 @@ def make_note(db):
         return Note.objects.create(author=author, community=community, text=text)
 
     return make
-
-
-def fresh(user):
-    """The same person as a new request would see them (no cached memberships or roles)."""
-    user.__dict__.pop("_community_memberships", None)
-    user.__dict__.pop("_site_roles", None)
-    user.__dict__.pop("_moderates_anything", None)
-    return user
 
 
 def active_membership(community, user) -> Membership:

@@ -1,38 +1,19 @@
-"""Notification fixtures: people, communities, and a way to run services "for real", with
-their after-commit subscribers (the notifications) executed."""
+"""Notification fixtures: people (tests/conftest.py's, by first name), a private community,
+and a way to run services "for real", with their after-commit subscribers (the
+notifications) executed. ``fresh`` and ``join`` are tests/helpers.py's."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from communities import services as communities
-from communities.models import CommunityType, Membership, Role
-from communities.permissions import forget_memberships
+from communities.models import CommunityType
 from feed.services.conversation import comment_create
 from feed.services.posts import post_create
 from notifications import services
 from notifications.models import Notification, Verb
-from profiles.roles import COMMUNICATORS
 from tests.communities.conftest import build_community
 from tests.factories import UserFactory
+from tests.helpers import fresh, join
 
-
-def fresh(person):
-    """``person`` with nothing cached, as on a new request."""
-    forget_memberships(person)
-    person.__dict__.pop("_site_roles", None)
-    return person
-
-
-def join(person, community, *, role: str = Role.MEMBER):
-    """Make ``person`` an active member of ``community`` through the services."""
-    owner = community.created_by
-    communities.community_invite(actor=owner, community=community, invitee=person)
-    membership = communities.community_join(user=person, community=community)
-    if role != Role.MEMBER:
-        membership = Membership.objects.get(pk=membership.pk)
-        communities.community_member_set_role(actor=owner, membership=membership, role=role)
-    fresh(owner)
-    return fresh(person)
+__all__ = ["build_notifications", "fresh", "join", "verbs_of"]
 
 
 def verbs_of(person) -> list[str]:
@@ -70,8 +51,9 @@ def run(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def ratna(db):
-    return UserFactory(username="ratna", display_name="Ratna Sari")
+def ratna(author):
+    """Ratna Sari (tests/conftest.py's ``author``)."""
+    return author
 
 
 @pytest.fixture
@@ -80,26 +62,20 @@ def ani(db):
 
 
 @pytest.fixture
-def budi(db):
-    return UserFactory(username="budi", display_name="Budi Santoso")
+def budi(colleague):
+    """Budi Santoso (tests/conftest.py's ``colleague``)."""
+    return colleague
 
 
 @pytest.fixture
-def eko(db):
-    """Someone outside every private community of these tests."""
-    return UserFactory(username="eko", display_name="Eko Prasetyo")
-
-
-@pytest.fixture
-def communicator(db):
-    person = UserFactory(username="humas", display_name="Humas Kolega")
-    person.groups.add(Group.objects.get(name=COMMUNICATORS))
-    return fresh(person)
+def eko(outsider):
+    """Someone outside every private community of these tests (``outsider``)."""
+    return outsider
 
 
 @pytest.fixture
 def private_community(db, ratna, ani):
-    """A private community whose owner is ``ratna`` and where ``ani`` is a member."""
+    """Here: a private community whose owner is ``ratna`` and where ``ani`` is a member."""
     community = build_community(
         creator=ratna, name="Tax Team", slug="tax-team", type=CommunityType.PRIVATE
     )

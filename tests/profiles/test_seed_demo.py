@@ -6,6 +6,7 @@ import subprocess
 import sys
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,6 +18,7 @@ from profiles.demo import data
 from profiles.demo.plan import MAX_SPAN, company_plan
 from profiles.demo.seed import DEMO_PASSWORD
 from profiles.models import Department, Follow, Office, SpokenLanguage, User
+from tests.conftest import shared_data
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,40 +61,20 @@ def wipe() -> None:
     Tag.objects.all().delete()
 
 
-def test_seed_demo_creates_the_requested_number_of_people_plus_admin():
-    output = seed(users=30)
-
-    assert people().count() == 30
-    admin = User.objects.get(username="admin")
-    assert admin.is_superuser and admin.is_staff
-    assert "Created PT Kolega Nusantara" in output
-    assert "kolega-demo" in output
-
-
-def test_the_default_company_has_sixty_people():
-    seed()
-
-    assert people().count() == 60
-    assert Department.objects.count() == 7  # Six departments and the Executive Office.
-    assert Office.objects.count() == len(data.OFFICES)
+@pytest.fixture(scope="class")
+def company(request, django_db_setup, django_db_blocker):
+    """A company of ``request.param`` people (None: the default size) seeded by ``seed_demo``
+    once for the tests of a class that ask for it, rolled back after them: its size and the
+    command's output."""
+    users = request.param
+    with shared_data(django_db_blocker):
+        output = seed() if users is None else seed(users=users)
+        yield SimpleNamespace(users=users, output=output)
 
 
-def test_the_same_seed_gives_the_same_company():
-    seed(users=40, seed=7)
-    first = snapshot()
-    wipe()
-    seed(users=40, seed=7)
-
-    assert snapshot() == first
-
-
-def test_a_different_seed_gives_a_different_company():
-    seed(users=40, seed=7)
-    first = snapshot()
-    wipe()
-    seed(users=40, seed=8)
-
-    assert snapshot()["people"] != first["people"]
+def sizes(*users):
+    """Run a test of ``TestTheSeededCompany`` on the company of each of these sizes."""
+    return pytest.mark.parametrize("company", users, indirect=True)
 
 
 def test_the_plan_does_not_depend_on_python_hash_randomisation():
@@ -120,106 +102,133 @@ def test_the_plan_does_not_depend_on_python_hash_randomisation():
     assert digests == {local + "\n"}
 
 
-@pytest.mark.parametrize("users", [30, 400])
-def test_the_org_chart_has_one_root_no_cycles_and_a_sane_span_of_control(users):
-    seed(users=users)
-    managers = dict(people().values_list("pk", "manager_id"))
+class TestTheSeededCompany:
+    """Tests that read a company seeded by ``seed_demo`` (``None``: its default size): each
+    size is seeded once for them."""
 
-    roots = [pk for pk, manager in managers.items() if manager is None]
-    assert len(roots) == 1
-    ceo = User.objects.get(pk=roots[0])
-    assert ceo.username == "hendra.gunawan"
-    for pk in managers:
-        seen = set()
-        while managers[pk] is not None:
-            assert pk not in seen
-            seen.add(pk)
-            pk = managers[pk]
-        assert pk == ceo.pk
-    spans = {}
-    for manager in managers.values():
-        spans[manager] = spans.get(manager, 0) + 1
-    assert all(span <= MAX_SPAN for manager, span in spans.items() if manager != ceo.pk)
+    @sizes(None)
+    def test_the_default_company_has_sixty_people(self, company):
+        assert people().count() == 60
+        assert Department.objects.count() == 7  # Six departments and the Executive Office.
+        assert Office.objects.count() == len(data.OFFICES)
 
+    @sizes(30)
+    def test_seed_demo_creates_the_requested_number_of_people_plus_admin(self, company):
+        output = company.output
 
-@pytest.mark.parametrize("users", [30, 400])
-def test_every_department_has_a_head_of_its_own_who_reports_to_the_ceo(users):
-    seed(users=users)
-    ceo = User.objects.get(username="hendra.gunawan")
+        assert people().count() == 30
+        admin = User.objects.get(username="admin")
+        assert admin.is_superuser and admin.is_staff
+        assert "Created PT Kolega Nusantara" in output
+        assert "kolega-demo" in output
 
-    expected = 7 if users < data.SMALL_COMPANY else len(data.DEPARTMENTS) + 1
-    assert Department.objects.count() == expected
-    for department in Department.objects.select_related("head"):
-        assert department.head is not None, department
-        assert department.head.department_id == department.pk
-        assert department.head == ceo or department.head.manager_id == ceo.pk
-        assert department.members.count() >= 2
-    assert set(ceo.groups.values_list("name", flat=True)) == {roles.LEADERS}
+    @sizes(30, 400)
+    def test_the_org_chart_has_one_root_no_cycles_and_a_sane_span_of_control(self, company):
+        managers = dict(people().values_list("pk", "manager_id"))
 
+        roots = [pk for pk, manager in managers.items() if manager is None]
+        assert len(roots) == 1
+        ceo = User.objects.get(pk=roots[0])
+        assert ceo.username == "hendra.gunawan"
+        for pk in managers:
+            seen = set()
+            while managers[pk] is not None:
+                assert pk not in seen
+                seen.add(pk)
+                pk = managers[pk]
+            assert pk == ceo.pk
+        spans = {}
+        for manager in managers.values():
+            spans[manager] = spans.get(manager, 0) + 1
+        assert all(span <= MAX_SPAN for manager, span in spans.items() if manager != ceo.pk)
 
-def test_everyone_follows_their_manager_and_nobody_follows_themselves():
-    seed(users=60)
-    follows = set(Follow.objects.values_list("follower_id", "followee_id"))
+    @sizes(30, 400)
+    def test_every_department_has_a_head_of_its_own_who_reports_to_the_ceo(self, company):
+        ceo = User.objects.get(username="hendra.gunawan")
 
-    for pk, manager in people().filter(manager__isnull=False).values_list("pk", "manager_id"):
-        assert (pk, manager) in follows
-    assert all(a != b for a, b in follows)
-    assert Follow.objects.count() == len(follows) > 60 * 3
+        expected = 7 if company.users < data.SMALL_COMPANY else len(data.DEPARTMENTS) + 1
+        assert Department.objects.count() == expected
+        for department in Department.objects.select_related("head"):
+            assert department.head is not None, department
+            assert department.head.department_id == department.pk
+            assert department.head == ceo or department.head.manager_id == ceo.pk
+            assert department.members.count() >= 2
+        assert set(ceo.groups.values_list("name", flat=True)) == {roles.LEADERS}
 
+    @sizes(None)  # The default company: 60 people.
+    def test_the_same_seed_gives_the_same_company(self, company):
+        first = snapshot()
+        wipe()
+        seed(users=60, seed=42)
 
-def test_seeded_people_pass_model_validation_and_look_like_employees():
-    seed(users=60)
-    language_codes = set(SpokenLanguage.values)
+        assert snapshot() == first
 
-    usernames = list(people().values_list("username", flat=True))
-    assert len(set(usernames)) == 60
-    for person in people().select_related("office"):
-        person.full_clean(exclude=["password"])
-        assert re.fullmatch(r"[a-z]+(\.[a-z]+)+\d*", person.username), person.username
-        assert person.email == f"{person.username}@kolega.co.id"
-        assert person.display_name and person.job_title and person.department_id
-        assert person.start_date <= datetime.date.today()
-        assert person.date_joined.date() <= person.start_date + datetime.timedelta(days=1)
-        assert person.skills.exists() and person.interests.exists()
-        assert set(person.languages) <= language_codes and person.languages
-        expected_prefix = "+65 " if person.office.country == "Singapore" else "+62 8"
-        assert person.phone.startswith(expected_prefix)
-    assert all(office.city and office.country for office in Office.objects.all())
+    @sizes(None)  # The default company: 60 people.
+    def test_a_different_seed_gives_a_different_company(self, company):
+        first = snapshot()
+        wipe()
+        seed(users=60, seed=8)
 
+        assert snapshot()["people"] != first["people"]
 
-def test_the_documented_demo_logins_exist_with_their_roles():
-    output = seed(users=20)
+    @sizes(None)  # The default company: 60 people.
+    def test_everyone_follows_their_manager_and_nobody_follows_themselves(self, company):
+        follows = set(Follow.objects.values_list("follower_id", "followee_id"))
 
-    expected = {
-        "hendra.gunawan": roles.LEADERS,
-        "ratna.sari": roles.COMMUNICATORS,
-        "agus.prasetyo": roles.MODERATORS,
-        "siti.rahmawati": roles.ANALYSTS,
-    }
-    for username, role in expected.items():
-        assert role in User.objects.get(username=username).groups.values_list("name", flat=True)
-        assert username in output
-    employee = User.objects.get(username="budi.santoso")
-    assert not employee.groups.exists() and not employee.is_staff
-    assert "budi.santoso" in output
+        for pk, manager in people().filter(manager__isnull=False).values_list("pk", "manager_id"):
+            assert (pk, manager) in follows
+        assert all(a != b for a, b in follows)
+        assert Follow.objects.count() == len(follows) > 60 * 3
 
+    @sizes(None)  # The default company: 60 people.
+    def test_seeded_people_pass_model_validation_and_look_like_employees(self, company):
+        language_codes = set(SpokenLanguage.values)
 
-@pytest.mark.parametrize("username", ["budi.santoso", "admin", "hendra.gunawan"])
-def test_the_demo_password_logs_in(client, username):
-    seed(users=20)
+        usernames = list(people().values_list("username", flat=True))
+        assert len(set(usernames)) == 60
+        for person in people().select_related("office"):
+            person.full_clean(exclude=["password"])
+            assert re.fullmatch(r"[a-z]+(\.[a-z]+)+\d*", person.username), person.username
+            assert person.email == f"{person.username}@kolega.co.id"
+            assert person.display_name and person.job_title and person.department_id
+            assert person.start_date <= datetime.date.today()
+            assert person.date_joined.date() <= person.start_date + datetime.timedelta(days=1)
+            assert person.skills.exists() and person.interests.exists()
+            assert set(person.languages) <= language_codes and person.languages
+            expected_prefix = "+65 " if person.office.country == "Singapore" else "+62 8"
+            assert person.phone.startswith(expected_prefix)
+        assert all(office.city and office.country for office in Office.objects.all())
 
-    response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+    @sizes(20)
+    def test_the_documented_demo_logins_exist_with_their_roles(self, company):
+        output = company.output
 
-    assert response.status_code == 302
-    assert client.session["_auth_user_id"] == str(User.objects.get(username=username).pk)
+        expected = {
+            "hendra.gunawan": roles.LEADERS,
+            "ratna.sari": roles.COMMUNICATORS,
+            "agus.prasetyo": roles.MODERATORS,
+            "siti.rahmawati": roles.ANALYSTS,
+        }
+        for username, role in expected.items():
+            assert role in User.objects.get(username=username).groups.values_list("name", flat=True)
+            assert username in output
+        employee = User.objects.get(username="budi.santoso")
+        assert not employee.groups.exists() and not employee.is_staff
+        assert "budi.santoso" in output
 
+    @sizes(20)
+    @pytest.mark.parametrize("username", ["budi.santoso", "admin", "hendra.gunawan"])
+    def test_the_demo_password_logs_in(self, client, username, company):
+        response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
 
-def test_a_wrong_password_does_not_log_in(client):
-    seed(users=20)
+        assert response.status_code == 302
+        assert client.session["_auth_user_id"] == str(User.objects.get(username=username).pk)
 
-    client.post(reverse("login"), {"username": "budi.santoso", "password": "kolega-demo-x"})
+    @sizes(20)
+    def test_a_wrong_password_does_not_log_in(self, client, company):
+        client.post(reverse("login"), {"username": "budi.santoso", "password": "kolega-demo-x"})
 
-    assert "_auth_user_id" not in client.session
+        assert "_auth_user_id" not in client.session
 
 
 def test_if_empty_does_nothing_when_the_database_has_users():

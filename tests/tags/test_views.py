@@ -6,37 +6,14 @@ import re
 import pytest
 from django.urls import reverse
 
-from communities.models import CommunityType
 from feed.services.posts import post_create, post_delete
 from tags.models import TagFollow
-from tests.communities.conftest import build_community
 from tests.communities.matrix import check_placed_content_matrix
-from tests.factories import UserFactory
-from tests.feed.conftest import join
+from tests.helpers import join
 
 pytestmark = pytest.mark.django_db
 
 HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def author(db):
-    return UserFactory(username="ratna", display_name="Ratna Sari")
-
-
-@pytest.fixture
-def colleague(db):
-    return UserFactory(username="budi", display_name="Budi Santoso")
-
-
-@pytest.fixture
-def outsider(db):
-    return UserFactory(username="eko", display_name="Eko Prasetyo")
-
-
-@pytest.fixture
-def secret_community(db):
-    return build_community(name="Merger Room", slug="merger-room", type=CommunityType.SECRET)
 
 
 def button_name(html: str) -> str:
