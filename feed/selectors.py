@@ -411,12 +411,7 @@ def _viewer_reactions(viewer, content_type, ids) -> dict[int, str]:
 def _latest_comments(content_type, ids, viewer) -> dict[int, list[Comment]]:
     """The newest ``LATEST_COMMENTS`` alive top-level comments per item, oldest first, each
     with the viewer's reaction."""
-    mine = Reaction.objects.filter(
-        content_type=ContentType.objects.get_for_model(Comment),
-        object_id=OuterRef("pk"),
-        user_id=viewer.pk or 0,
-    ).values("kind")[:1]
-    ranked = (
+    newest = (
         Comment.objects.filter(
             content_type=content_type,
             object_id__in=ids,
@@ -428,17 +423,28 @@ def _latest_comments(content_type, ids, viewer) -> dict[int, list[Comment]]:
                 RowNumber(),
                 partition_by=[F("object_id")],
                 order_by=[F("created_at").desc(), F("id").desc()],
-            ),
-            viewer_reaction=Subquery(mine),
+            )
         )
         .filter(rank__lte=LATEST_COMMENTS)
+        .values("pk")
+    )
+    mine = Reaction.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id=OuterRef("pk"),
+        user_id=viewer.pk or 0,
+    ).values("kind")[:1]
+    # Ranked first, joined to their authors after: the few chosen rows look their authors
+    # up by key instead of the ranking joining every comment to the people table.
+    comments = (
+        Comment.objects.filter(pk__in=newest)
+        .annotate(viewer_reaction=Subquery(mine))
         .select_related("author")
     )
     found = defaultdict(list)
-    for comment in ranked:
+    for comment in comments:
         found[comment.object_id].append(comment)
-    for comments in found.values():
-        comments.sort(key=lambda c: (c.created_at, c.pk))
+    for latest in found.values():
+        latest.sort(key=lambda c: (c.created_at, c.pk))
     return found
 
 
