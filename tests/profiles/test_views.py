@@ -795,8 +795,9 @@ def test_profile_page_query_count_does_not_grow_with_people(
                             interests=[f"Hobby {i}" for i in range(20)])  # fmt: skip
     _crowd(n, around=other_user)
 
-    # 11 for the person, +2 for "member of": the viewer's site roles and the communities.
-    with django_assert_max_num_queries(15):
+    # 11 for the person, +2 for "member of": the viewer's site roles and the communities,
+    # +7 for "Expertise" (forums.experts: 5 for the topics, 2 for the answer stats).
+    with django_assert_max_num_queries(22):
         response = user_client.get(other_user.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["reports"]) == n

@@ -1,0 +1,28 @@
+"""The forum's part of a profile page: a person's expertise and how they answer."""
+
+from datetime import UTC, datetime
+
+from django import template
+from django.utils.timesince import timesince
+
+from forums.experts import answer_stats, expertise_of
+
+register = template.Library()
+
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@register.inclusion_tag("forums/_profile_expertise.html", takes_context=True)
+def profile_expertise(context, person, limit: int = 6):
+    """``person``'s expertise as the viewer may see it; renders nothing without evidence."""
+    viewer = context["request"].user
+    topics = expertise_of(viewer, person, limit=limit)
+    stats = answer_stats(viewer, person)
+    median = stats.median_first_reply
+    return {
+        "person": person,
+        "topics": topics,
+        "stats": stats,
+        "median_first_reply": timesince(_EPOCH, _EPOCH + median, depth=1) if median else "",
+        "shown": bool(topics or stats.replies),
+    }
