@@ -26,6 +26,27 @@ class _BodyForm(forms.Form):
         self.fields["body"].widget.attrs["data-mention-url"] = reverse("feed:mentions")
 
 
+MAX_ASKED = 5
+
+
+class UsernamesField(forms.Field):
+    """Several usernames (repeated values or commas), each once, at most ``MAX_ASKED``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value or ""]
+        names = [n.strip().lstrip("@") for v in values for n in str(v).split(",")]
+        return list(dict.fromkeys(n for n in names if n))
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_ASKED:
+            raise forms.ValidationError(
+                _("Ask at most %(count)d people.") % {"count": MAX_ASKED}, code="too_many"
+            )
+
+
 class ThreadForm(_BodyForm):
     """Starting a thread: a discussion or a question."""
 
@@ -43,6 +64,8 @@ class ThreadForm(_BodyForm):
         max_length=600,
         help_text=_("Separate topics with commas."),
     )
+
+    ask = UsernamesField(label=_("People to ask"), required=False)
 
     def clean_tags(self):
         return _split_tags(self.cleaned_data.get("tags"))

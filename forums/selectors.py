@@ -6,12 +6,15 @@ Replies of a question come best first: the accepted answer, then by score (ties:
 first); replies of a discussion come in the order they were written.
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     IntegerField,
     Max,
     OuterRef,
@@ -20,12 +23,14 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from communities.models import Community
 from communities.permissions import can_read_content, can_view_community
-from forums.models import Category, Reply, ReplyVote, Thread, ThreadSubscription
+from forums.models import Category, Reply, ReplyVote, TaggedThread, Thread, ThreadSubscription
 from moderation.permissions import can_moderate_in
 
 FILTERS = ("all", "unanswered", "unsolved")
@@ -249,3 +254,66 @@ def threads_anywhere(
     return list(
         threads.select_related("author", "category", "community").order_by(*ordering)[:limit]
     )
+
+
+SIMILAR_MAX_WORDS = 8
+SIMILAR_MAX_TAGS = 10
+
+
+def title_words(title: str) -> list[str]:
+    """The strong words of a title: 4+ letters, lower-cased, each once, in order (at most 8)."""
+    words = re.findall(r"[^\W\d_]{4,}", title or "")
+    return list(dict.fromkeys(word.lower() for word in words))[:SIMILAR_MAX_WORDS]
+
+
+def similar_threads(viewer, title: str, tags: list[str], *, limit: int = 5) -> list[Thread]:
+    """Threads the viewer may see that share a topic with ``tags`` or a strong word with
+    ``title``, most alike first (shared topics + matching words), solved ones first among
+    equals, then the latest active. Each has ``tag_overlap`` and ``word_matches``;
+    one query, whatever the number of words or topics."""
+    words = title_words(title)
+    names = list(dict.fromkeys(str(t).strip().lstrip("#").lower() for t in tags or ()))
+    names = [name for name in names if name][:SIMILAR_MAX_TAGS]
+    if not viewer.is_authenticated or not (words or names):
+        return []
+    on_tags = Q(pk__in=[])
+    for name in names:
+        on_tags |= Q(tag__name__iexact=name)
+        slug = slugify(name, allow_unicode=True)
+        if slug:
+            on_tags |= Q(tag__slug=slug)
+    tagged = TaggedThread.objects.filter(on_tags)
+    overlap = (
+        tagged.filter(content_object=OuterRef("pk"))
+        .order_by()
+        .values("content_object")
+        .annotate(n=Count("tag", distinct=True))
+        .values("n")
+    )
+    matches = Value(0, output_field=IntegerField())
+    for word in words:
+        matches += Case(
+            When(title__icontains=word, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    found = Q(pk__in=tagged.values("content_object")) if names else Q(pk__in=[])
+    for word in words:
+        found |= Q(title__icontains=word)
+    threads = (
+        Thread.objects.visible_to(viewer)
+        .filter(found)
+        .annotate(
+            tag_overlap=Coalesce(Subquery(overlap, output_field=IntegerField()), Value(0)),
+            word_matches=matches,
+            solved_first=Case(
+                When(accepted_reply__isnull=False, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .annotate(relevance=F("tag_overlap") + F("word_matches"))
+        .select_related("category", "community")
+        .order_by("-relevance", "-solved_first", "-last_activity_at", "-id")
+    )
+    return list(threads[: max(limit, 0)])

@@ -7,6 +7,7 @@ app_name = "forums"
 urlpatterns = [
     path("", browse.index, name="index"),
     path("experts/", experts.experts_page, name="experts"),
+    path("suggestions/", browse.thread_suggestions, name="thread-suggestions"),
     path("c/<str:ref>/", browse.category, name="category"),
     path("c/<str:ref>/new/", browse.thread_new, name="thread-new"),
     path("t/<int:pk>/", browse.thread_detail, name="thread-detail"),

@@ -63,6 +63,8 @@ def _template(notification) -> str:
         return _("%(actor)s accepted your answer")
     if verb == Verb.THREAD_SOLVED:
         return _("%(actor)s accepted an answer in a thread you follow")
+    if verb == Verb.EXPERT_ASKED:
+        return _("%(actor)s asked you a question: %(title)s")
     return _("%(actor)s did something")
 
 
@@ -73,7 +75,15 @@ def _names(notification) -> dict:
         "actor": actor.name if actor is not None else _("Someone"),
         "community": community.name if community is not None else "",
         "count": notification.other_count,
+        "title": _title(notification),
     }
+
+
+def _title(notification) -> str:
+    """The title of the thread a question is about (loads the target if not prefetched)."""
+    if notification.verb != Verb.EXPERT_ASKED or not notification.target_id:
+        return ""
+    return getattr(notification.target, "title", "") or ""
 
 
 def describe_text(notification) -> str:
@@ -88,5 +98,6 @@ def describe_html(notification) -> SafeString:
         "actor": format_html("<strong>{}</strong>", names["actor"]),
         "community": format_html("<strong>{}</strong>", names["community"]),
         "count": names["count"],
+        "title": conditional_escape(names["title"]),
     }
     return mark_safe(conditional_escape(_template(notification)) % values)

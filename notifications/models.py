@@ -36,6 +36,7 @@ class Verb(models.TextChoices):
     FORUM_REPLY = "forum_reply", _("Replies in threads I follow")
     ANSWER_ACCEPTED = "answer_accepted", _("My answers accepted")
     THREAD_SOLVED = "thread_solved", _("Answers accepted in threads I follow")
+    EXPERT_ASKED = "expert_asked", _("Questions people asked me")
 
 
 ICONS = {
@@ -53,6 +54,7 @@ ICONS = {
     Verb.FORUM_REPLY: "chat-square-text",
     Verb.ANSWER_ACCEPTED: "patch-check",
     Verb.THREAD_SOLVED: "check2-square",
+    Verb.EXPERT_ASKED: "question-circle",
 }
 
 # Verbs whose unread notifications about one item collect their actors in one row.

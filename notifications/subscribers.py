@@ -276,6 +276,18 @@ def answer_accepted(event: DomainEvent) -> None:
         )  # fmt: skip
 
 
+def thread_experts_asked(event: DomainEvent) -> None:
+    """The people the asker chose hear of the question (if they may see it)."""
+    thread = _thread(event.object_id)
+    people = set(event.payload.get("user_ids") or ()) - {event.actor_id}
+    if thread is None or not thread.is_live or not people:
+        return
+    notify(
+        recipients=people, verb=Verb.EXPERT_ASKED, actor=_actor(event), target=thread,
+        community=thread.community,
+    )  # fmt: skip
+
+
 def _membership(event: DomainEvent) -> Membership | None:
     return Membership.objects.select_related("community", "user").filter(pk=event.object_id).first()
 
@@ -367,6 +379,7 @@ HANDLERS = {
     "reply.created": forum_reply_created,
     "reply.edited": forum_reply_edited,
     "answer.accepted": answer_accepted,
+    "thread.experts_asked": thread_experts_asked,
     "thread.deleted": refresh_badges_about_target,
     "thread.restored": refresh_badges_about_target,
     "reply.deleted": refresh_badges_about_target,

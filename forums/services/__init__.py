@@ -18,6 +18,7 @@ from forums.services.replies import (
 from forums.services.threads import (
     answer_accept,
     answer_unaccept,
+    thread_ask_experts,
     thread_create,
     thread_delete,
     thread_edit,
@@ -46,6 +47,7 @@ __all__ = [
     "reply_restore",
     "reply_unvote",
     "reply_vote",
+    "thread_ask_experts",
     "thread_create",
     "thread_delete",
     "thread_edit",

@@ -421,3 +421,38 @@ def answer_unaccept(*, actor: User, thread: Thread) -> Thread:
     Thread.objects.filter(pk=locked.pk).update(accepted_reply=None, solved_at=None)
     _publish("answer.unaccepted", actor=actor, thread=locked, reply_id=previous)
     return locked
+
+
+MAX_ASKED = 5
+
+
+@transaction.atomic
+def thread_ask_experts(*, actor: User, thread: Thread, people) -> list[User]:
+    """The thread's author asks up to 5 people (users or usernames) to answer it; those who
+    may not see the thread, the author and unknown or inactive people are left out. Publishes
+    ``thread.experts_asked`` (the notifications follow after commit); returns who was asked.
+    Raises ValidationError (more than 5) or PermissionDenied (not the author)."""
+    if actor.pk != thread.author_id or not thread.is_visible_to(actor):
+        raise PermissionDenied(_("Only the thread's author may ask people to answer it."))
+    keys = list(dict.fromkeys(getattr(p, "username", p) for p in people if p))
+    if len(keys) > MAX_ASKED:
+        raise ValidationError({"ask": [_("Ask at most %(count)d people.") % {"count": MAX_ASKED}]})
+    if not keys:
+        return []
+    found = (
+        User.objects.active()
+        .filter(username__in=[str(key) for key in keys])
+        .exclude(pk=thread.author_id)
+        .order_by("username")
+    )
+    # At most five people: checking each against the thread's rule stays cheap.
+    asked = [person for person in found if thread.is_visible_to(person)]
+    if asked:
+        _publish(
+            "thread.experts_asked",
+            actor=actor,
+            thread=thread,
+            title=thread.title,
+            user_ids=[person.pk for person in asked],
+        )
+    return asked

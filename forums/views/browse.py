@@ -7,13 +7,15 @@ through ``forums.services``. A form with errors is shown again with what was typ
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.shortcuts import add_service_errors
 from forums import permissions, selectors, services
-from forums.forms import ReplyEditForm, ThreadEditForm, ThreadForm
+from forums.experts import experts_for
+from forums.forms import ReplyEditForm, ThreadEditForm, ThreadForm, UsernamesField
 from forums.views.shared import (
     list_choices,
     list_params,
@@ -81,14 +83,18 @@ def thread_new(request, ref: str):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                thread = services.thread_create(
-                    author=user,
-                    category=place,
-                    title=data["title"],
-                    body=data["body"],
-                    kind=data["kind"],
-                    tags=data["tags"],
-                )
+                # The thread and the people asked about it go together, or not at all.
+                with transaction.atomic():
+                    thread = services.thread_create(
+                        author=user,
+                        category=place,
+                        title=data["title"],
+                        body=data["body"],
+                        kind=data["kind"],
+                        tags=data["tags"],
+                    )
+                    if data["ask"]:
+                        services.thread_ask_experts(actor=user, thread=thread, people=data["ask"])
             except ValidationError as error:
                 add_service_errors(form, error)
             except PermissionDenied as refused:
@@ -99,8 +105,41 @@ def thread_new(request, ref: str):
     else:
         form = ThreadForm(initial={"kind": request.GET.get("kind") or "question"})
     status = 403 if refusal else (422 if form.errors and request.htmx else 200)
-    context = {"category": place, "form": form, "refusal": refusal}
+    asked = form["ask"].value() if form.is_bound else []
+    context = {"category": place, "form": form, "refusal": refusal, "asked": asked}
     return render(request, "forums/thread_new.html", context, status=status)
+
+
+SUGGESTED_EXPERTS = 5
+
+
+@require_GET
+def thread_suggestions(request):
+    """While a thread is written: similar threads the writer may see (to avoid duplicates)
+    and the people who may know, for the first topic or the title's first strong word, with
+    whether they may see a thread in the chosen category (only those can be asked)."""
+    user = request.user
+    place = category_for(user, request.GET.get("category", ""))
+    title = request.GET.get("title", "")[:300]
+    tags = [t.strip() for t in request.GET.get("tags", "")[:600].split(",") if t.strip()]
+    words = selectors.title_words(title)
+    topic = tags[0] if tags else (words[0] if words else "")
+    experts = experts_for(user, topic, limit=SUGGESTED_EXPERTS) if topic else []
+    for expert in experts:
+        # At most five people, so at most five membership checks.
+        expert.may_ask = expert.person.pk != user.pk and place.is_visible_to(expert.person)
+    asked = UsernamesField().to_python(request.GET.getlist("ask"))
+    listed = {expert.person.username for expert in experts if expert.may_ask}
+    context = {
+        "category": place,
+        "similar": selectors.similar_threads(user, title, tags),
+        "experts": experts,
+        "topic": topic,
+        "asked": asked,
+        "others_asked": [username for username in asked if username not in listed],
+        "searched": bool(words or tags),
+    }
+    return render(request, "forums/_suggestions.html", context)
 
 
 @require_GET
