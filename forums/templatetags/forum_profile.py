@@ -14,9 +14,15 @@ _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 @register.inclusion_tag("forums/_profile_expertise.html", takes_context=True)
 def profile_expertise(context, person, limit: int = 6):
-    """``person``'s expertise as the viewer may see it; renders nothing without evidence."""
+    """``person``'s expertise as the viewer may see it (topics backed by answers, articles or
+    posts); renders nothing without such evidence."""
     viewer = context["request"].user
-    topics = expertise_of(viewer, person, limit=limit)
+    # A topic shown only by a declared skill is already on the profile's Skills card.
+    topics = [
+        topic
+        for topic in expertise_of(viewer, person, limit=limit)
+        if any(evidence.kind != "skill" for evidence in topic.evidence)
+    ]
     stats = answer_stats(viewer, person)
     median = stats.median_first_reply
     return {

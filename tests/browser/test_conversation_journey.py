@@ -48,7 +48,9 @@ def test_reacting_commenting_sharing_and_voting_in_the_company_feed(asgi_live_se
     page.keyboard.press("Enter")
     menu = actions.locator(".reaction-menu")
     expect(menu).to_be_visible()
+    # One key at a time, each awaited: a key pressed while the menu is still opening is lost.
     page.keyboard.press("ArrowDown")
+    expect(menu.get_by_role("button", name="Like")).to_be_focused()
     page.keyboard.press("ArrowDown")
     expect(menu.get_by_role("button", name="Celebrate")).to_be_focused()
     page.keyboard.press("Enter")

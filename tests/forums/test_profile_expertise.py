@@ -153,14 +153,22 @@ def test_deleted_replies_do_not_count(author, helper, company_category):
 
 def test_skills_and_tags_are_escaped(client, author, helper, company_category):
     profile_update(user=helper, skills=["<script>alert(1)</script>"])
-    post_create(author=helper, body="Hello", tags=["<script>x</script>"])
+    post_create(author=helper, body="Hello", tags=["<script>alert(1)</script>", "<b>x</b>"])
     client.force_login(author)
 
     html = section(client, helper)
 
     assert "Expertise" in html
-    assert "<script>" not in html
+    assert "<script>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_topic_known_only_from_a_declared_skill_stays_on_the_skills_card(client, author, helper):
+    profile_update(user=helper, skills=["Negotiation"])
+    client.force_login(author)
+
+    assert expertise_of(fresh(author), helper)  # The ranking still knows the skill...
+    assert "Expertise" not in section(client, helper)  # ...the profile shows it once.
 
 
 # --- queries ----------------------------------------------------------------------------
