@@ -40,11 +40,8 @@ from communities.serializers import (
     RoleUpdateSerializer,
     TransferSerializer,
 )
+from core.api import ERROR, FIELD_ERRORS
 
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
-)
 NOT_FOUND = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="No such community, or a secret one you are not in (or person, where named).",

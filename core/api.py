@@ -1,13 +1,31 @@
-"""Shared API pieces: one error shape for every endpoint."""
+"""Shared API pieces: one error shape for every endpoint, its schema, and input checking."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.ratelimit import RATE_LIMITED
+
+# The error bodies as the schema documents them.
+ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
+FIELD_ERRORS = OpenApiResponse(
+    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
+)
+
+
+def validated(serializer_class, request, data=None) -> dict:
+    """``data`` (default: the request's) checked by ``serializer_class``; a 400 with field
+    errors when it does not pass."""
+    serializer = serializer_class(
+        data=request.data if data is None else data, context={"request": request}
+    )
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
 
 
 def exception_handler(exc, context):

@@ -27,6 +27,7 @@ from rest_framework.views import APIView
 
 from communities import permissions as community_permissions
 from communities import selectors as community_selectors
+from core.api import ERROR, FIELD_ERRORS, validated
 from feed import permissions, selectors
 from feed.models import PostKind
 from feed.serializers import (
@@ -79,10 +80,6 @@ DEFAULT_LIMIT, MAX_LIMIT = 20, 50
 PINNED_LIMIT = 5
 PARSERS = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
-)
 NOT_FOUND = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="No such post, or one you may not see (private and secret content).",
@@ -186,14 +183,6 @@ def _raise_nested(error: DjangoValidationError):
         else:
             data["non_field_errors" if field == "__all__" else field] = messages
     raise exceptions.ValidationError(data) from None
-
-
-def _validated(serializer_class, request, data=None):
-    serializer = serializer_class(
-        data=request.data if data is None else data, context={"request": request}
-    )
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _comment_data(request, comment, *, code=status.HTTP_200_OK) -> Response:
@@ -317,7 +306,7 @@ class PostCreateView(APIView):
         },
     )
     def post(self, request):
-        data = dict(_validated(PostCreateSerializer, request))
+        data = dict(validated(PostCreateSerializer, request))
         try:
             post = post_create(author=request.user, **data)
         except DjangoValidationError as error:
@@ -346,7 +335,7 @@ class PostDetailView(APIView):
     def patch(self, request, pk: int):
         post = get_post_for(request.user, pk)
         permissions.check_edit_post(request.user, post)
-        data = _validated(PostEditSerializer, request)
+        data = validated(PostEditSerializer, request)
         post_edit(
             actor=request.user,
             post=post,
@@ -421,7 +410,7 @@ class ShareView(APIView):
     )
     def post(self, request, pk: int):
         original = get_post_for(request.user, pk)
-        data = _validated(ShareCreateSerializer, request)
+        data = validated(ShareCreateSerializer, request)
         share = post_share(author=request.user, original=original, **data)
         return _post_data(
             request, get_post_for(request.user, share.pk), code=status.HTTP_201_CREATED
@@ -465,7 +454,7 @@ class VoteView(APIView):
         post = get_post_for(request.user, pk)
         if post.kind != PostKind.POLL:
             raise Http404("No such poll.")
-        data = _validated(VoteSerializer, request)
+        data = validated(VoteSerializer, request)
         poll_vote(user=request.user, poll=post.poll, option_ids=data["options"])
         return _post_data(request, get_post_for(request.user, pk))
 
@@ -531,7 +520,7 @@ class PostCommentsView(APIView):
 
     def post(self, request, pk: int):
         post = get_post_for(request.user, pk)
-        data = _validated(CommentCreateSerializer, request)
+        data = validated(CommentCreateSerializer, request)
         parent = None
         if data.get("parent") is not None:
             try:
@@ -555,7 +544,7 @@ class CommentDetailView(APIView):
     )
     def patch(self, request, pk: int):
         comment = get_comment_for(request.user, pk)
-        data = _validated(CommentEditSerializer, request)
+        data = validated(CommentEditSerializer, request)
         comment = comment_edit(actor=request.user, comment=comment, body=data["body"])
         return _comment_data(request, comment)
 
@@ -583,7 +572,7 @@ class _ReactionView(APIView):
 
     def put(self, request, pk: int):
         target = self.target(request, pk)
-        data = _validated(ReactionInputSerializer, request)
+        data = validated(ReactionInputSerializer, request)
         reaction = reaction_set(user=request.user, target=target, kind=data["kind"])
         return self._state(target, reaction.kind)
 
@@ -598,7 +587,7 @@ class _ReactionsView(APIView):
     def get(self, request, pk: int):
         target = self.target(request, pk)
         params = {k: v for k, v in request.query_params.items() if v != ""}
-        kind = _validated(ReactionFilterSerializer, request, params).get("kind")
+        kind = validated(ReactionFilterSerializer, request, params).get("kind")
         reactions = selectors.reactions_who(request.user, target, kind=kind)
         data = ReactionSerializer(reactions, many=True, context={"request": request}).data
         return Response({"results": data})

@@ -17,6 +17,7 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from communities import selectors as community_selectors
+from core.api import ERROR, FIELD_ERRORS, validated
 from feed.serializers import Links
 from forums import experts, selectors, services
 from forums.serializers import (
@@ -46,10 +47,6 @@ from forums.serializers import (
 
 PARSERS = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
-)
 NOT_FOUND = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="No such thread, or one you may not see (private and secret communities).",
@@ -60,12 +57,6 @@ PAGE = OpenApiParameter("page", int, description="The page number, 1 by default.
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def _validated(serializer_class, request):
-    serializer = serializer_class(data=request.data, context={"request": request})
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _thread(request, pk: int, *, include_deleted: bool = False):
@@ -149,7 +140,7 @@ class CategoryListView(APIView):
         responses={201: CategorySerializer, 400: FIELD_ERRORS, 403: ERROR, 404: ERROR},
     )
     def post(self, request):
-        data = dict(_validated(CategoryCreateSerializer, request))
+        data = dict(validated(CategoryCreateSerializer, request))
         slug = (data.pop("community", None) or "").strip()
         community = None
         if slug:
@@ -207,7 +198,7 @@ class ThreadCreateView(APIView):
         },
     )
     def post(self, request):
-        data = dict(_validated(ThreadCreateSerializer, request))
+        data = dict(validated(ThreadCreateSerializer, request))
         category = _lookup(
             "category",
             _("No such category."),
@@ -240,7 +231,7 @@ class ThreadDetailView(APIView):
     )
     def patch(self, request, pk: int):
         thread = _thread(request, pk)
-        data = _validated(ThreadEditSerializer, request)
+        data = validated(ThreadEditSerializer, request)
         services.thread_edit(actor=request.user, thread=thread, **data)
         return _thread_response(request, pk)
 
@@ -301,7 +292,7 @@ class ThreadAcceptView(APIView):
     )
     def post(self, request, pk: int):
         thread = _thread(request, pk)
-        data = _validated(AcceptInputSerializer, request)
+        data = validated(AcceptInputSerializer, request)
         reply = _lookup(
             "reply", _("No such reply."), selectors.reply_get_for, request.user, data["reply"]
         )
@@ -368,7 +359,7 @@ class ThreadMoveView(APIView):
     )
     def post(self, request, pk: int):
         thread = _thread(request, pk)
-        data = _validated(MoveInputSerializer, request)
+        data = validated(MoveInputSerializer, request)
         category = _lookup(
             "category",
             _("No such category."),
@@ -393,7 +384,7 @@ class ThreadMergeView(APIView):
     )
     def post(self, request, pk: int):
         source = _thread(request, pk)
-        data = _validated(MergeInputSerializer, request)
+        data = validated(MergeInputSerializer, request)
         target = _lookup("into", _("No such thread."), _thread, request, data["into"])
         target = services.thread_merge(actor=request.user, source=source, target=target)
         return _thread_response(request, target.pk)
@@ -442,7 +433,7 @@ class ThreadRepliesView(APIView):
     )
     def post(self, request, pk: int):
         thread = _thread(request, pk)
-        data = dict(_validated(ReplyCreateSerializer, request))
+        data = dict(validated(ReplyCreateSerializer, request))
         quoted = None
         if data.get("quoted") is not None:
             quoted = _lookup(
@@ -475,7 +466,7 @@ class ReplyDetailView(APIView):
     )
     def patch(self, request, pk: int):
         reply = selectors.reply_get_for(request.user, pk)
-        data = _validated(ReplyEditSerializer, request)
+        data = validated(ReplyEditSerializer, request)
         reply = services.reply_edit(actor=request.user, reply=reply, body=data["body"])
         return _reply_response(request, reply)
 
@@ -503,7 +494,7 @@ class ReplyVoteView(APIView):
     )
     def post(self, request, pk: int):
         reply = selectors.reply_get_for(request.user, pk)
-        data = _validated(VoteInputSerializer, request)
+        data = validated(VoteInputSerializer, request)
         services.reply_vote(user=request.user, reply=reply, value=data["value"])
         return _reply_response(request, selectors.reply_get_for(request.user, pk))
 

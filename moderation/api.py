@@ -4,23 +4,18 @@ Thin views over the same services and selectors as the pages.
 """
 
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import ERROR, FIELD_ERRORS
 from moderation import permissions, selectors, services
 from moderation.models import Report
 from moderation.serializers import (
     ReportCreateSerializer,
     ReportResolveSerializer,
     ReportSerializer,
-)
-
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
 )
 
 

@@ -12,13 +12,9 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import ERROR, FIELD_ERRORS
 from notifications import selectors, services
 from notifications.models import Channel, Notification, Verb
-
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
-)
 
 
 class ActorSerializer(serializers.Serializer):

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from core.api import ERROR, FIELD_ERRORS
 from profiles import selectors, services
 from profiles.models import User
 from profiles.serializers import (
@@ -26,11 +27,6 @@ from profiles.serializers import (
     ProfileUpdateSerializer,
     TokenRequestSerializer,
     TokenSerializer,
-)
-
-ERROR = OpenApiResponse(OpenApiTypes.OBJECT, description='{"detail": "..."}')
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT, description='{"field": ["message", ...]} or {"detail": "..."}'
 )
 
 
