@@ -232,6 +232,7 @@ def measure(args) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from communities.models import Community, Membership, MembershipState
+    from core.runtime import settle_heap
     from feed import selectors
     from feed.models import Comment, Post, Reaction
     from profiles.models import Follow, User
@@ -264,6 +265,8 @@ def measure(args) -> None:
     }
     if args.api_only:
         pages = {name: url for name, url in pages.items() if "api" in url}
+    # What esn/asgi.py and esn/wsgi.py do before a server process serves.
+    settle_heap()
     results = {}
     print(f"\nLoad average before: {load()}")
     print(

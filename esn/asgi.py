@@ -14,6 +14,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from core.routing import websocket_urlpatterns  # noqa: E402
+from core.runtime import settle_heap  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
@@ -23,3 +24,5 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+
+settle_heap()

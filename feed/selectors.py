@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -217,6 +218,22 @@ def home_branches(viewer) -> list[Q]:
     return branches
 
 
+def _first_keys(querysets, *, order, count) -> set[tuple]:
+    """The first ``count`` ``(created_at, id)`` keys of each queryset in ``order``, in one
+    round trip: the branches joined by UNION ALL, each still its own index scan. (Django's
+    ``union()`` compiled slower than separate queries; this compiles each branch as usual.)"""
+    parts, params = [], []
+    for number, queryset in enumerate(querysets):
+        rows = queryset.order_by(*order).values_list("created_at", "id")[:count]
+        sql, branch_params = rows.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS branch{number}")
+        params.extend(branch_params)
+    with connections[Post.objects.db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        # SQLite gives the times as text: in its stored format they sort like the times.
+        return set(map(tuple, cursor.fetchall()))
+
+
 def feed_home(
     viewer, *, before=None, after=None, limit=DEFAULT_LIMIT, exclude=(), pinned=()
 ) -> FeedPage:
@@ -237,10 +254,11 @@ def feed_home(
     if left_out:
         visible = visible.exclude(pk__in=list(left_out))
     order = ("created_at", "id") if newer else ("-created_at", "-id")
-    keys = set()
-    for branch in home_branches(viewer):
-        rows = _bounded(visible.filter(branch), before=before, after=after)
-        keys.update(rows.order_by(*order).values_list("created_at", "id")[: limit + 1])
+    branches = [
+        _bounded(visible.filter(branch), before=before, after=after)
+        for branch in home_branches(viewer)
+    ]
+    keys = _first_keys(branches, order=order, count=limit + 1)
     ordered = sorted(keys, reverse=newer is None)
     chosen = [pk for _at, pk in ordered[:limit]]
     pinned = list(pinned)
