@@ -1,6 +1,6 @@
 from django.urls import path
 
-from blog.views import conversation, pages, writing
+from blog.views import pages, writing
 
 app_name = "blog"
 
@@ -29,8 +29,4 @@ urlpatterns = [
     path("a/<int:pk>/publish/", writing.article_publish, name="publish"),
     path("a/<int:pk>/unpublish/", writing.article_unpublish, name="unpublish"),
     path("a/<int:pk>/delete/", writing.article_delete, name="delete"),
-    path("a/<int:pk>/comments/new/", conversation.comment_create, name="comment-create"),
-    path("a/<int:pk>/react/", conversation.article_react, name="react"),
-    path("a/<int:pk>/unreact/", conversation.article_unreact, name="unreact"),
-    path("comments/<int:pk>/delete/", conversation.comment_delete, name="comment-delete"),
 ]

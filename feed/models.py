@@ -51,6 +51,15 @@ class PostKind(models.TextChoices):
     SHARE = "share", _("Share")
     POLL = "poll", _("Poll")
     PRAISE = "praise", _("Praise")
+    # Posts that stand for another app's content (``feed.items``).
+    THREAD = "thread", _("Forum thread")
+    ARTICLE = "article", _("Blog article")
+    WIKI_PAGE = "wiki_page", _("Wiki page")
+
+
+# Posts that stand for a forum thread, a blog article or a wiki page (``feed.items``): the
+# conversation happens on the item, and the item's own services write, move and withdraw it.
+ITEM_KINDS = frozenset({PostKind.THREAD, PostKind.ARTICLE, PostKind.WIKI_PAGE})
 
 
 class PraiseValue(models.TextChoices):
@@ -65,6 +74,10 @@ class PraiseValue(models.TextChoices):
 class PostQuerySet(PlacedContentQuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)
+
+    def status_updates(self):
+        """Posts people wrote in the feed, not the cards of threads, articles or pages."""
+        return self.exclude(kind__in=ITEM_KINDS)
 
     def visible_to(self, user):
         """Posts ``user`` may see: the placement rule, not deleted, and for a share, only when
@@ -109,6 +122,8 @@ class Post(PlacedContent):
         on_delete=models.SET_NULL,
         related_name="shares",
     )
+    # For item posts (ITEM_KINDS): the id of the thread, article or page this post stands for.
+    item_id = models.PositiveBigIntegerField(_("item"), null=True, blank=True, editable=False)
     is_announcement = models.BooleanField(_("announcement"), default=False)
     announcement_until = models.DateTimeField(_("pinned until"), null=True, blank=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
@@ -144,6 +159,13 @@ class Post(PlacedContent):
         ordering = ["-created_at", "-id"]
         verbose_name = _("post")
         verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "item_id"],
+                condition=Q(item_id__isnull=False),
+                name="unique_post_item",
+            )
+        ]
         indexes = [
             models.Index(fields=["-created_at", "-id"], name="post_timeline"),
             models.Index(fields=["author", "-created_at"], name="post_author_timeline"),

@@ -1,13 +1,19 @@
 """Who may do what with posts and the conversation around them. ``can_*`` answer with a
 bool; ``check_*`` raise (PermissionDenied, or Http404 for what the person may not see)."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from communities.permissions import can_manage, can_post
+from feed.models import ITEM_KINDS, Post
 from moderation.permissions import can_moderate_in
 from profiles.roles import COMMUNICATORS, has_role
+
+
+def is_item_post(post) -> bool:
+    """Whether ``post`` is the feed card of a thread, an article or a wiki page."""
+    return isinstance(post, Post) and post.kind in ITEM_KINDS
 
 
 def _open(item) -> bool:
@@ -34,18 +40,29 @@ def can_announce(user, community=None) -> bool:
 
 def can_edit_post(user, post) -> bool:
     """Only the author edits their words."""
-    return user.is_authenticated and post.author_id == user.pk and _open(post)
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and _open(post)
+        and not is_item_post(post)
+    )
 
 
 def can_delete_post(user, post) -> bool:
-    """The author, and the moderators of where the post is placed."""
-    if not user.is_authenticated or post.is_deleted:
+    """The author, and the moderators of where the post is placed. Nobody deletes an item's
+    card: deleting the item withdraws it (moderators may still hide it)."""
+    if not user.is_authenticated or post.is_deleted or is_item_post(post):
         return False
     return post.author_id == user.pk or can_moderate_in(user, post.community)
 
 
 def can_restore_post(user, post) -> bool:
-    return user.is_authenticated and post.is_deleted and can_moderate_in(user, post.community)
+    return (
+        user.is_authenticated
+        and post.is_deleted
+        and not is_item_post(post)
+        and can_moderate_in(user, post.community)
+    )
 
 
 def can_see_history(user, post) -> bool:
@@ -56,7 +73,14 @@ def can_see_history(user, post) -> bool:
 
 
 def can_comment(user, post) -> bool:
-    return user.is_authenticated and _open(post) and post.is_visible_to(user)
+    """Comment, react and share: on a visible, open post; not on an item's card (the
+    conversation happens on the thread or article)."""
+    return (
+        user.is_authenticated
+        and _open(post)
+        and not is_item_post(post)
+        and post.is_visible_to(user)
+    )
 
 
 def can_react(user, post) -> bool:
@@ -99,6 +123,10 @@ def check_announce(user, community=None) -> None:
 
 def check_edit_post(user, post) -> None:
     check_visible(user, post)
+    if is_item_post(post):
+        raise PermissionDenied(
+            _("This card stands for a forum thread or a blog article: edit that instead.")
+        )
     if not can_edit_post(user, post):
         raise PermissionDenied(_("Only the author can edit this post."))
 
@@ -109,6 +137,13 @@ def check_delete_post(user, post) -> None:
             raise PermissionDenied(_("This post has already been deleted."))
         raise Http404("No such post.")
     check_visible(user, post)
+    if is_item_post(post):
+        raise PermissionDenied(
+            _(
+                "This card stands for a forum thread or a blog article: delete that instead, "
+                "and its card leaves the feed."
+            )
+        )
     if not can_delete_post(user, post):
         raise PermissionDenied(_("Only the author or a moderator can delete this post."))
 
@@ -120,3 +155,12 @@ def check_conversation(user, item) -> None:
         raise Http404("No such item.")
     if not _open(item):
         raise PermissionDenied(_("This conversation is closed."))
+
+
+def check_not_item(post) -> None:
+    """Comment, react or share: refused (ValidationError) on an item's card, whose
+    conversation happens on the thread or article itself."""
+    if is_item_post(post):
+        raise ValidationError(
+            _("This card stands for a forum thread or a blog article: open it to reply there.")
+        )

@@ -23,6 +23,7 @@ from django.utils import timezone
 from communities.models import Membership, MembershipState
 from communities.permissions import remember_all_memberships, remember_memberships
 from feed import permissions
+from feed.items import items_attach
 from feed.models import (
     REACTION_EMOJI,
     AnnouncementView,
@@ -396,7 +397,9 @@ def post_attachment_for(post, pk: int) -> PostAttachment:
 # --- decoration -------------------------------------------------------------------------
 
 
-def _reactions(content_type, ids, viewer) -> tuple[dict[int, list[tuple]], dict[int, str]]:
+def reaction_summaries_for(
+    content_type, ids, viewer
+) -> tuple[dict[int, list[tuple]], dict[int, str]]:
     """Per item: ``(kind, emoji, count)`` most given first, and the viewer's own kind."""
     rows = (
         Reaction.objects.filter(content_type=content_type, object_id__in=ids)
@@ -426,7 +429,7 @@ def _viewer_reactions(viewer, content_type, ids) -> dict[int, str]:
     )
 
 
-def _latest_comments(content_type, ids, viewer) -> dict[int, list[Comment]]:
+def latest_comments_for(content_type, ids, viewer) -> dict[int, list[Comment]]:
     """The newest ``LATEST_COMMENTS`` alive top-level comments per item, oldest first, each
     with the viewer's reaction."""
     newest = (
@@ -544,8 +547,8 @@ def posts_decorate(posts, viewer) -> list:
     communities = {p.community_id: p.community for p in every if p.community_id}
     remember_memberships(viewer, communities.values())
 
-    summaries, mine = _reactions(post_type, ids, viewer)
-    latest = _latest_comments(post_type, ids, viewer)
+    summaries, mine = reaction_summaries_for(post_type, ids, viewer)
+    latest = latest_comments_for(post_type, ids, viewer)
     saved = (
         set(Bookmark.objects.filter(user=viewer, post_id__in=ids).values_list("post_id", flat=True))
         if viewer.is_authenticated
@@ -562,6 +565,7 @@ def posts_decorate(posts, viewer) -> list:
         key="content_object_id",
     )
     polls, praises = _polls(ids, viewer), _praises(ids)
+    items_attach(every, viewer)
 
     for post in every:
         post.viewer_reaction = mine.get(post.pk)

@@ -158,6 +158,29 @@ class PraiseSerializer(serializers.Serializer):
     recipients = PersonSummarySerializer(many=True, read_only=True)
 
 
+class PostItemSerializer(serializers.Serializer):
+    """The forum thread or blog article a post stands for (its feed card). When the item
+    is gone or the viewer may no longer see it, only ``kind``, ``id`` and ``unavailable``."""
+
+    kind = serializers.CharField(read_only=True, help_text=_("`thread` or `article`."))
+    id = serializers.IntegerField(read_only=True)
+    unavailable = serializers.BooleanField(read_only=True, required=False)
+    title = serializers.CharField(read_only=True, required=False)
+    url = serializers.URLField(read_only=True, required=False, help_text=_("Its own page."))
+    excerpt = serializers.CharField(read_only=True, required=False, help_text=_("Plain text."))
+    thread_kind = serializers.CharField(
+        read_only=True, required=False, help_text=_("Threads: `discussion` or `question`.")
+    )
+    solved = serializers.BooleanField(read_only=True, required=False, help_text=_("Threads."))
+    reply_count = serializers.IntegerField(read_only=True, required=False, help_text=_("Threads."))
+    reading_minutes = serializers.IntegerField(
+        read_only=True, required=False, help_text=_("Articles.")
+    )
+    cover_url = serializers.URLField(
+        read_only=True, required=False, allow_null=True, help_text=_("Articles.")
+    )
+
+
 class UnavailableSerializer(serializers.Serializer):
     """A shared post that was deleted or hidden, or that the viewer may not see."""
 
@@ -229,6 +252,9 @@ class BasePostSerializer(serializers.Serializer):
     attachments = serializers.SerializerMethodField()
     poll = serializers.SerializerMethodField()
     praise = serializers.SerializerMethodField()
+    item = serializers.SerializerMethodField(
+        help_text=_("The forum thread or blog article the post stands for; null otherwise.")
+    )
 
     # The read shape is built by ``post_base_data``; the methods below only tell the schema
     # what each computed field holds.
@@ -272,6 +298,10 @@ class BasePostSerializer(serializers.Serializer):
     @extend_schema_field(PraiseSerializer(allow_null=True))
     def get_praise(self, post):
         return _praise_data(post, Links.of(self.context))
+
+    @extend_schema_field(PostItemSerializer(allow_null=True))
+    def get_item(self, post):
+        return _item_data(post, Links.of(self.context))
 
     def to_representation(self, post):
         return post_base_data(post, Links.of(self.context))
@@ -541,6 +571,21 @@ def _praise_data(post, links: Links) -> dict | None:
     }
 
 
+def _item_data(post, links: Links) -> dict | None:
+    """What the post stands for, from the ``feed_summary`` its app's loader put on the item
+    (``feed.items``); URLs made absolute."""
+    if not post.item_id or not permissions.is_item_post(post):
+        return None
+    data = {"kind": _choice(post.kind), "id": post.item_id}
+    item = getattr(post, "item", None)
+    if item is None:
+        data["unavailable"] = True
+        return data
+    for key, value in getattr(item, "feed_summary", {}).items():
+        data[key] = links.absolute(value) if key.endswith("url") and value else value
+    return data
+
+
 def post_base_data(post, links: Links) -> dict:
     """``BasePostSerializer``'s shape for a post decorated by ``posts_decorate``."""
     return {
@@ -581,6 +626,7 @@ def post_base_data(post, links: Links) -> dict:
         "attachments": [_attachment_data(item, links) for item in post.attachment_list],
         "poll": _poll_data(post),
         "praise": _praise_data(post, links),
+        "item": _item_data(post, links),
     }
 
 

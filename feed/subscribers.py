@@ -1,7 +1,8 @@
 """What the feed does live when domain events happen (after commit, see ``core.events``)."""
 
 from core.events import DomainEvent
-from feed import live
+from feed import items, live
+from feed.services.items import item_post_set_hidden
 
 POST = "feed.post"
 
@@ -19,6 +20,18 @@ def announce_removed_post(event: DomainEvent) -> None:
         return
     post = live.post_for_live(event.object_id)
     if post is not None:
+        live.post_removed_delivery(post).send()
+
+
+def mirror_item_moderation(event: DomainEvent) -> None:
+    """A moderator hid (or restored) a thread, article or page: its feed card follows, and
+    open pages drop a hidden one."""
+    kind = items.kind_of_model(event.object_type)
+    if kind is None or event.object_id is None:
+        return
+    hidden = event.name == "moderation.content_hidden"
+    post = item_post_set_hidden(kind=kind, item_id=event.object_id, hidden=hidden)
+    if post is not None and hidden:
         live.post_removed_delivery(post).send()
 
 
@@ -42,7 +55,8 @@ def update_counts(event: DomainEvent) -> None:
 SUBSCRIPTIONS = {
     "post.created": [announce_new_post],
     "post.deleted": [announce_removed_post],
-    "moderation.content_hidden": [announce_removed_post],
+    "moderation.content_hidden": [announce_removed_post, mirror_item_moderation],
+    "moderation.content_restored": [mirror_item_moderation],
     "comment.created": [update_counts],
     "comment.deleted": [update_counts],
     "reaction.added": [update_counts],

@@ -183,8 +183,12 @@ def experts_for(
     articles = Article.objects.visible_to(viewer).filter(article_on_topic)
     add("article", _rows(articles, "author", "published_at", cutoff))
     if tag_ids:
-        posts = Post.objects.visible_to(viewer).filter(
-            pk__in=TaggedPost.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        posts = (
+            Post.objects.visible_to(viewer)
+            .status_updates()
+            .filter(
+                pk__in=TaggedPost.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+            )
         )
         add("post", _rows(posts, "author", "created_at", cutoff))
 
@@ -302,7 +306,7 @@ def expertise_of(viewer, person, *, limit: int = 6) -> list[Topic]:
     add("upvotes", _tag_rows(votes, "reply__thread__tag_items__tag__name"))
     articles = Article.objects.visible_to(viewer).filter(author=person)
     add("article", _tag_rows(articles, "tag_items__tag__name"))
-    posts = Post.objects.visible_to(viewer).filter(author=person)
+    posts = Post.objects.visible_to(viewer).status_updates().filter(author=person)
     add("post", _tag_rows(posts, "tag_items__tag__name"))
     skills = SkillTag.objects.filter(content_object=person).order_by("tag__name")
     add("skill", ((name, 1) for name in skills.values_list("tag__name", flat=True)))

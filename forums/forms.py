@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forums.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, ThreadKind
+from forums.services.threads import MAX_ASKED
 from profiles.forms import BootstrapBoundField
 
 
@@ -24,9 +25,6 @@ class _BodyForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].widget.attrs["data-mention-url"] = reverse("feed:mentions")
-
-
-MAX_ASKED = 5
 
 
 class UsernamesField(forms.Field):

@@ -28,6 +28,12 @@ class ActionType(models.TextChoices):
     REMOVE_MEMBER = "remove_member", _("Removed a member")
     RESOLVE_REPORT = "resolve_report", _("Resolved a report")
     DISMISS_REPORT = "dismiss_report", _("Dismissed a report")
+    PIN = "pin", _("Pinned a thread")
+    UNPIN = "unpin", _("Unpinned a thread")
+    LOCK = "lock", _("Locked a thread")
+    UNLOCK = "unlock", _("Unlocked a thread")
+    MOVE = "move", _("Moved a thread")
+    MERGE = "merge", _("Merged a thread into another")
 
 
 class ModerationAction(AppendOnlyModel):

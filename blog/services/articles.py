@@ -2,7 +2,11 @@
 delete, restore, and publishing the scheduled ones when their time comes.
 
 A service that publishes may leave a message for the person on the returned article
-(``article.notice``), for example when a scheduled time had already passed."""
+(``article.notice``), for example when a scheduled time had already passed.
+
+A published article is also a card in the feeds (``feed.services.items``): it goes out when
+the article is published (never for a draft or before a scheduled time), follows its topics,
+and is withdrawn when the article is unpublished or deleted."""
 
 from datetime import datetime
 
@@ -29,6 +33,13 @@ from blog.models import (
 from blog.text import render_article
 from core import events
 from core.images import resized_within, validate_image
+from feed.models import PostKind
+from feed.services.items import (
+    item_post_publish,
+    item_post_restore,
+    item_post_sync,
+    item_post_withdraw,
+)
 from feed.services.posts import check_posting_rate
 from feed.text import MAX_TAG_LENGTH
 from moderation.models import ActionType
@@ -178,6 +189,18 @@ def _publish_event(article: Article, *, actor: User, mentioned=()) -> None:
     )
 
 
+def _feed_item_publish(article: Article, *, tags=None) -> None:
+    """Put the just-published ``article`` in the feeds, dated when it was published."""
+    item_post_publish(
+        kind=PostKind.ARTICLE,
+        item_id=article.pk,
+        author=article.author,
+        community=article.community,
+        tags=[t.name for t in article.tags.all()] if tags is None else tags,
+        created_at=article.published_at,
+    )
+
+
 def _make_visible(article: Article) -> None:
     article.status, article.publish_at = ArticleStatus.PUBLISHED, None
     article.published_at = timezone.now()
@@ -235,6 +258,7 @@ def article_create(
     if topic_tags:
         article.tags.set(topic_tags)
     if article.status == ArticleStatus.PUBLISHED:
+        _feed_item_publish(article, tags=topic_tags)
         _publish_event(article, actor=author, mentioned=mentioned)
     article.notice = notice
     return article
@@ -294,6 +318,12 @@ def article_edit(
         topic_tags = [t.name for t in locked.tags.all() if t.name.lower() not in old_hashtags]
     locked.tags.set(list(dict.fromkeys([*topic_tags, *hashtags])))
     if locked.status == ArticleStatus.PUBLISHED:
+        item_post_sync(
+            kind=PostKind.ARTICLE,
+            item_id=locked.pk,
+            community=locked.community,
+            tags=[t.name for t in locked.tags.all()],
+        )
         events.publish(
             "article.edited",
             actor=actor,
@@ -324,6 +354,7 @@ def article_publish(
     else:
         _make_visible(locked)
         locked.save(update_fields=["status", "publish_at", "published_at", "updated_at"])
+        _feed_item_publish(locked)
         _publish_event(locked, actor=actor, mentioned=render_article(locked.body).users)
     locked.notice = notice
     return locked
@@ -340,6 +371,7 @@ def article_unpublish(*, actor: User, article: Article) -> Article:
     locked.status, locked.publish_at, locked.published_at = ArticleStatus.DRAFT, None, None
     locked.save(update_fields=["status", "publish_at", "published_at", "updated_at"])
     if was_published:
+        item_post_withdraw(kind=PostKind.ARTICLE, item_id=locked.pk, actor=actor)
         events.publish(
             "article.unpublished", actor=actor, obj=locked, community_id=locked.community_id
         )
@@ -362,6 +394,7 @@ def article_publish_due(*, article_id: int, now: datetime | None = None) -> Arti
         return None
     _make_visible(locked)
     locked.save(update_fields=["status", "publish_at", "published_at", "updated_at"])
+    _feed_item_publish(locked)
     _publish_event(locked, actor=author, mentioned=render_article(locked.body).users)
     return locked
 
@@ -379,6 +412,7 @@ def article_delete(*, actor: User, article: Article) -> Article:
         audit_record(
             actor=actor, action=ActionType.DELETE, community=locked.community, target=locked
         )
+    item_post_withdraw(kind=PostKind.ARTICLE, item_id=locked.pk, actor=actor)
     events.publish("article.deleted", actor=actor, obj=locked, community_id=locked.community_id)
     return locked
 
@@ -394,6 +428,8 @@ def article_restore(*, actor: User, article: Article) -> Article:
     locked.deleted_at, locked.deleted_by = None, None
     locked.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     audit_record(actor=actor, action=ActionType.RESTORE, community=locked.community, target=locked)
+    if locked.status == ArticleStatus.PUBLISHED:
+        item_post_restore(kind=PostKind.ARTICLE, item_id=locked.pk, actor=actor)
     events.publish("article.restored", actor=actor, obj=locked, community_id=locked.community_id)
     return locked
 

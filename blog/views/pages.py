@@ -15,9 +15,7 @@ from blog.forms import COMMUNITY_PREFIX, PERSONAL, PublishForm
 from blog.models import Article, Blog, BlogKind
 from blog.services.articles import article_record_view
 from blog.services.feed_tokens import feed_token_get_or_create
-from feed import permissions as conversation_permissions
-from feed import selectors as conversation_selectors
-from feed.models import REACTION_EMOJI, ReactionKind
+from feed.views.shared import conversation_context
 
 INDEX_COMPANY = 7
 INDEX_ELSEWHERE = 12
@@ -90,20 +88,6 @@ def community(request, community: str):
     return _blog_list(request, selectors.blog_for(request.user, community_slug=community))
 
 
-def _reactions(viewer, article: Article) -> tuple[list[dict], str | None]:
-    """The article's reactions by kind (most given first) and the viewer's own kind."""
-    counts, mine = {}, None
-    for reaction in conversation_selectors.reactions_who(viewer, article):
-        counts[reaction.kind] = counts.get(reaction.kind, 0) + 1
-        if reaction.user_id == viewer.pk:
-            mine = reaction.kind
-    summary = [
-        {"kind": kind, "label": ReactionKind(kind).label, "emoji": REACTION_EMOJI[kind], "count": n}
-        for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    ]
-    return summary, mine
-
-
 def _article_page(request, article: Article):
     user = request.user
     visible = article.is_visible_to(user)
@@ -117,13 +101,8 @@ def _article_page(request, article: Article):
         "visible": visible,
     }
     if visible:
-        summary, mine = _reactions(user, article)
-        context.update(
-            comments=conversation_selectors.comments_for(user, article),
-            reaction_summary=summary,
-            viewer_reaction=mine,
-            can_converse=conversation_permissions.can_comment(user, article),
-        )
+        # The feed's comments and reactions (feed/_reaction_bar.html, feed/_comments.html).
+        context.update(conversation_context(user, article))
         article_record_view(viewer=user, article=article)
     return render(request, "blog/article_detail.html", context)
 

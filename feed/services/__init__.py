@@ -1,2 +1,3 @@
 """Every write in the feed: ``posts`` (posts, shares, announcements), ``conversation``
-(comments, reactions, bookmarks) and ``polls``."""
+(comments, reactions, bookmarks), ``polls``, and ``items`` (the posts that stand for a forum
+thread or a blog article, kept in step by their apps)."""

@@ -68,6 +68,7 @@ def comment_create(*, author: User, target, body: str, parent: Comment | None = 
     """Comment on ``target``, or reply to ``parent`` (replies to a reply join its thread:
     one level deep)."""
     permissions.check_conversation(author, target)
+    permissions.check_not_item(target)
     content_type = ContentType.objects.get_for_model(target)
     if parent is not None:
         if (parent.content_type_id, parent.object_id) != (content_type.pk, target.pk):
@@ -176,6 +177,7 @@ def reaction_set(*, user: User, target, kind: str) -> Reaction:
     """React to ``target`` (a post or a comment); one reaction per person, changeable."""
     post = target.target if isinstance(target, Comment) else target
     permissions.check_conversation(user, post)
+    permissions.check_not_item(post)
     if isinstance(target, Comment) and target.is_deleted:
         raise PermissionDenied(_("This comment has been deleted."))
     if kind not in ReactionKind.values:

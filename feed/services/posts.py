@@ -259,6 +259,38 @@ def _apply_text(post: Post, body: str) -> list[User]:
     return [u for u in rendered.users if u.pk not in before], rendered.hashtags
 
 
+def publish_post_created(
+    post: Post,
+    *,
+    actor: User | None,
+    mentioned_user_ids=(),
+    mentioned_community_ids=(),
+    tag_slugs=(),
+    shared_post_id: int | None = None,
+    praised_user_ids=(),
+    **extra,
+) -> None:
+    """Publish ``post.created``, the one event every new feed item sends (live delivery,
+    notifications and the event log subscribe to it); call inside the writing transaction.
+    ``extra`` adds keys to the payload (an item post's ``item_id``)."""
+    events.publish(
+        "post.created",
+        actor=actor,
+        obj=post,
+        community_id=post.community_id,
+        payload={
+            "kind": post.kind,
+            "is_announcement": post.is_announcement,
+            "mentioned_user_ids": list(mentioned_user_ids),
+            "mentioned_community_ids": list(mentioned_community_ids),
+            "tag_slugs": list(tag_slugs),
+            "shared_post_id": shared_post_id,
+            "praised_user_ids": list(praised_user_ids),
+            **extra,
+        },
+    )
+
+
 @transaction.atomic
 def post_create(
     *,
@@ -347,20 +379,13 @@ def post_create(
             community_id=post.community_id,
             payload={"recipient_ids": [u.pk for u in praised], "value": created.value},
         )
-    events.publish(
-        "post.created",
+    publish_post_created(
+        post,
         actor=author,
-        obj=post,
-        community_id=post.community_id,
-        payload={
-            "kind": post.kind,
-            "is_announcement": post.is_announcement,
-            "mentioned_user_ids": [u.pk for u in mentioned],
-            "mentioned_community_ids": [c.pk for c in post.mentioned_communities.all()],
-            "tag_slugs": list(post.tags.values_list("slug", flat=True)),
-            "shared_post_id": None,
-            "praised_user_ids": [u.pk for u in praised],
-        },
+        mentioned_user_ids=[u.pk for u in mentioned],
+        mentioned_community_ids=[c.pk for c in post.mentioned_communities.all()],
+        tag_slugs=list(post.tags.values_list("slug", flat=True)),
+        praised_user_ids=[u.pk for u in praised],
     )
     return post
 
@@ -375,6 +400,7 @@ def post_share(
     if original.shared_post_id and original.shared_post is not None:
         original = original.shared_post
     permissions.check_conversation(author, original)
+    permissions.check_not_item(original)
     permissions.check_post_in(author, community)
     check_posting_rate(author)
     body = _clean_body(body, required=False)
@@ -384,22 +410,13 @@ def post_share(
     if hashtags:
         share.tags.set(hashtags)
     Post.objects.filter(pk=original.pk).update(share_count=F("share_count") + 1)
-    events.publish(
-        "post.created",
+    publish_post_created(
+        share,
         actor=author,
-        obj=share,
-        community_id=share.community_id,
-        payload={
-            "kind": share.kind,
-            "is_announcement": False,
-            "mentioned_user_ids": [u.pk for u in mentioned],
-            "mentioned_community_ids": list(
-                share.mentioned_communities.values_list("pk", flat=True)
-            ),
-            "tag_slugs": hashtags and list(share.tags.values_list("slug", flat=True)),
-            "shared_post_id": original.pk,
-            "praised_user_ids": [],
-        },
+        mentioned_user_ids=[u.pk for u in mentioned],
+        mentioned_community_ids=list(share.mentioned_communities.values_list("pk", flat=True)),
+        tag_slugs=hashtags and list(share.tags.values_list("slug", flat=True)),
+        shared_post_id=original.pk,
     )
     events.publish(
         "post.shared",

@@ -1,11 +1,14 @@
-"""The conversation around a post, in the HTML pages: comments and replies, reactions and
-who reacted, shares, bookmarks and poll votes.
+"""The conversation around an item, in the HTML pages: comments and replies, reactions and
+who reacted on anything registered as commentable (posts; articles and more from other apps,
+see ``feed.views.shared.register_commentable``), and, on posts, shares, bookmarks and poll
+votes.
 
-Every endpoint fetches the post through ``get_post_for`` (404 for what the viewer may not
-see) and writes through one service. With HTMX a POST answers with the re-rendered fragment
-(the post's actions and counts, its comments, its poll...); without JavaScript it redirects
-back to ``next``. A service's ValidationError comes back in the form with the typed text
-kept (422 for HTMX); PermissionDenied is a 403.
+Every endpoint fetches its item through the kind's ``get`` (404 for what the viewer may not
+see; a comment through ``get_comment_for``, where its target decides) and writes through
+one service. With HTMX a POST answers with the re-rendered fragment (the item's reactions and
+counts, its comments, its poll...); without JavaScript it redirects back to ``next``. A
+service's ValidationError comes back in the form with the typed text kept (422 for HTMX);
+PermissionDenied is a 403.
 """
 
 from django.contrib import messages
@@ -15,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import retarget
 
@@ -26,28 +30,80 @@ from feed.models import REACTION_EMOJI, Comment, Post, ReactionKind
 from feed.services import conversation as services
 from feed.services.polls import poll_vote
 from feed.services.posts import get_post_for, post_share
+from feed.views.shared import Commentable, commentable, commentable_of, register_commentable
 from moderation.permissions import can_moderate_in
 
 FULL, LATEST = "all", "latest"
+POSTS = "posts"
+
+
+def _posts_decorate(posts, viewer) -> list:
+    posts = selectors.posts_decorate(posts, viewer)
+    for post in posts:
+        post.viewer_can_moderate = can_moderate_in(viewer, post.community)
+    return posts
+
+
+register_commentable(
+    POSTS,
+    model=Post,
+    get=get_post_for,
+    decorate=_posts_decorate,
+    prefix="post",
+    back_label=gettext_lazy("Back to the post"),
+    reacted=("feed/_post_actions.html", "feed/_post_counts.html"),
+    counts="feed/_post_counts.html",
+)
 
 
 # Fetching and decorating -------------------------------------------------------------------
 
 
+def _kind(kind: str) -> Commentable:
+    """The registered kind (the URL converter only lets those through), else 404."""
+    entry = commentable(kind)
+    if entry is None:
+        raise Http404("No such item.")
+    return entry
+
+
+def _item(request, kind: str, pk) -> tuple[Commentable, object]:
+    """The item ``pk`` of ``kind`` decorated for the viewer (404 when they may not see it)."""
+    entry = _kind(kind)
+    (item,) = entry.decorate([entry.get(request.user, pk)], request.user)
+    return entry, item
+
+
 def _post(request, pk) -> Post:
     """The post ``pk`` decorated for the viewer (404 when they may not see it)."""
-    post = get_post_for(request.user, pk)
-    (post,) = selectors.posts_decorate([post], request.user)
-    post.viewer_can_moderate = can_moderate_in(request.user, post.community)
-    return post
+    return _item(request, POSTS, pk)[1]
 
 
-def _comment(request, pk) -> tuple[Comment, Post]:
-    """The comment ``pk`` on a post, and that post decorated (404 when not visible)."""
+def _comment(request, pk) -> tuple[Comment, Commentable, object]:
+    """The comment ``pk``, the kind of its item, and that item decorated (404 when not
+    visible)."""
     comment = services.get_comment_for(request.user, pk)
-    if comment.content_type.model_class() is not Post:
+    entry = commentable_of(comment.content_type.model_class())
+    if entry is None:
         raise Http404("No such comment.")
-    return comment, _post(request, comment.object_id)
+    return (comment, *_item(request, entry.kind, comment.object_id))
+
+
+def _check_open(user, item) -> None:
+    """An item the viewer may read but that is not out yet (their own draft) takes no
+    comments or reactions: 403, where the service would say it does not exist."""
+    if not item.is_visible_to(user):
+        raise PermissionDenied(_("Comments and reactions open once it is published."))
+
+
+def _context(item, **extra) -> dict:
+    """The conversation templates read the item as ``subject`` (and a post as ``post`` too,
+    for the post's own templates)."""
+    entry = commentable_of(type(item))
+    context = {"subject": item, "back_label": entry.back_label if entry else "", **extra}
+    if isinstance(item, Post):
+        context["post"] = item
+    return context
 
 
 def _reaction_kind(kind: str) -> dict:
@@ -65,19 +121,24 @@ def _mode(request) -> str:
     return FULL if (request.POST.get("view") or request.GET.get("view")) == FULL else LATEST
 
 
-def _back(request, post: Post, anchor: str = "") -> str:
-    """Where a form without JavaScript returns to: ``next`` (on this site) or the post."""
-    target = safe_next(request, post.get_absolute_url()).split("#", 1)[0]
-    return f"{target}#{anchor or f'post-{post.pk}'}"
+def _back(request, item, anchor: str = "") -> str:
+    """Where a form without JavaScript returns to: ``next`` (on this site) or the item."""
+    target = safe_next(request, item.get_absolute_url()).split("#", 1)[0]
+    return f"{target}#{anchor or _anchor(item)}"
 
 
-def _respond(request, post: Post, *, anchor: str = "", success: str = "", error: str = ""):
+def _anchor(item) -> str:
+    entry = commentable_of(type(item))
+    return f"{entry.prefix if entry else 'post'}-{item.pk}"
+
+
+def _respond(request, item, *, anchor: str = "", success: str = "", error: str = ""):
     """The answer to a form without JavaScript: a message, and back where it came from."""
     if error:
         messages.error(request, error)
     elif success:
         messages.success(request, success)
-    return redirect(_back(request, post, anchor))
+    return redirect(_back(request, item, anchor))
 
 
 def _refusal(error: ValidationError) -> str:
@@ -90,71 +151,75 @@ def _fragments(request, *parts: tuple[str, dict], status: int = 200) -> HttpResp
     return HttpResponse(html, status=status)
 
 
-def _counts(post: Post) -> tuple[str, dict]:
-    return "feed/_post_counts.html", {"post": post, "oob": True}
+def _counts(entry: Commentable, item) -> tuple[str, dict]:
+    return entry.counts, _context(item, oob=True)
 
 
-# Reactions on posts -----------------------------------------------------------------------
+# Reactions on an item ---------------------------------------------------------------------
 
 
-def _actions_done(request, pk, *, error: str = "", status: int = 200):
-    post = _post(request, pk)
+def _reacted(request, kind: str, pk, *, error: str = "", status: int = 200):
+    entry, item = _item(request, kind, pk)
     if not request.htmx:
-        return _respond(request, post, error=error)
-    context = {"post": post, "action_error": error}
-    return _fragments(request, ("feed/_post_actions.html", context), _counts(post), status=status)
+        return _respond(request, item, error=error)
+    first, *others = entry.reacted
+    parts = [(first, _context(item, action_error=error))]
+    parts += [(name, _context(item, oob=True)) for name in others]
+    return _fragments(request, *parts, status=status)
 
 
 @require_POST
-def post_react(request, pk: int):
-    post = get_post_for(request.user, pk)
+def react(request, kind: str, pk: int):
+    item = _kind(kind).get(request.user, pk)
+    _check_open(request.user, item)
     try:
-        services.reaction_set(user=request.user, target=post, kind=request.POST.get("kind", ""))
+        services.reaction_set(user=request.user, target=item, kind=request.POST.get("kind", ""))
     except ValidationError as error:
-        return _actions_done(request, pk, error=_refusal(error), status=422)
-    return _actions_done(request, pk)
+        return _reacted(request, kind, pk, error=_refusal(error), status=422)
+    return _reacted(request, kind, pk)
 
 
 @require_POST
-def post_unreact(request, pk: int):
-    post = get_post_for(request.user, pk)
-    services.reaction_clear(user=request.user, target=post)
-    return _actions_done(request, pk)
+def unreact(request, kind: str, pk: int):
+    item = _kind(kind).get(request.user, pk)
+    _check_open(request.user, item)
+    services.reaction_clear(user=request.user, target=item)
+    return _reacted(request, kind, pk)
 
 
 # Who reacted ------------------------------------------------------------------------------
 
 
-def _who(request, target, *, post: Post, url: str, summary):
+def _who(request, target, *, item, url: str, summary):
     kind = request.GET.get("kind") or ""
     if kind not in ReactionKind.values:
         kind = ""
     reactions = selectors.reactions_who(request.user, target, kind=kind or None)
     total = sum(count for _kind, _emoji, count in summary)
-    context = {
-        "post": post,
-        "target": target,
-        "reactions": reactions,
-        "kind": kind,
-        "total": total,
-        "tabs": [{**_reaction_kind(k), "count": count} for k, _emoji, count in summary if count],
-        "who_url": url,
-    }
+    context = _context(
+        item,
+        target=target,
+        reactions=reactions,
+        kind=kind,
+        total=total,
+        tabs=[{**_reaction_kind(k), "count": count} for k, _emoji, count in summary if count],
+        who_url=url,
+    )
     if request.htmx:
         return render(request, "feed/_reactions_who.html", context)
     return render(request, "feed/reactions_list.html", context)
 
 
 @require_GET
-def post_reactions(request, pk: int):
-    post = _post(request, pk)
-    url = reverse("feed:post-reactions", args=[post.pk])
-    return _who(request, post, post=post, url=url, summary=post.reaction_summary)
+def reactions(request, kind: str, pk: int):
+    _entry, item = _item(request, kind, pk)
+    url = reverse("feed:item-reactions", args=[kind, item.pk])
+    return _who(request, item, item=item, url=url, summary=item.reaction_summary)
 
 
 @require_GET
 def comment_reactions(request, pk: int):
-    comment, post = _comment(request, pk)
+    comment, _entry, item = _comment(request, pk)
     everyone = selectors.reactions_who(request.user, comment)
     counts = {}
     for reaction in everyone:
@@ -163,83 +228,86 @@ def comment_reactions(request, pk: int):
         ((k, REACTION_EMOJI[k], n) for k, n in counts.items()), key=lambda item: -item[2]
     )
     url = reverse("feed:comment-reactions", args=[comment.pk])
-    return _who(request, comment, post=post, url=url, summary=summary)
+    return _who(request, comment, item=item, url=url, summary=summary)
 
 
 # Comments ---------------------------------------------------------------------------------
 
 
-def _comments_context(request, post: Post, mode: str, **extra) -> dict:
-    context = {"post": post, "view": mode, **extra}
+def _comments_context(request, item, mode: str, **extra) -> dict:
+    context = _context(item, view=mode, **extra)
     if mode == FULL:
-        context["comments_full_for"] = post.pk
-        context["comment_list"] = selectors.comments_for(request.user, post)
+        context["comments_full_for"] = item.pk
+        context["comment_list"] = selectors.comments_for(request.user, item)
     return context
 
 
-def _comments_done(request, post: Post, *, mode: str, status: int = 200, **extra):
-    """The post's comment section again (and its counts, out of band), for HTMX."""
-    context = _comments_context(request, post, mode, **extra)
-    return _fragments(request, ("feed/_comments.html", context), _counts(post), status=status)
+def _comments_done(request, entry: Commentable, item, *, mode: str, status: int = 200, **extra):
+    """The item's comment section again (and its counts, out of band), for HTMX."""
+    context = _comments_context(request, item, mode, **extra)
+    return _fragments(
+        request, ("feed/_comments.html", context), _counts(entry, item), status=status
+    )
 
 
 @require_GET
-def post_comments(request, pk: int):
-    """All of a post's comments (HTMX: the section; without JavaScript: a page)."""
-    post = _post(request, pk)
-    reply = request.GET.get("reply", "")
-    reply_open = _id(reply)
+def comments(request, kind: str, pk: int):
+    """All of an item's comments (HTMX: the section; without JavaScript: a page)."""
+    _entry, item = _item(request, kind, pk)
+    reply_open = _id(request.GET.get("reply", ""))
     if not request.htmx:
-        context = _comments_context(request, post, FULL, reply_open=reply_open)
+        context = _comments_context(request, item, FULL, reply_open=reply_open)
         return render(request, "feed/comments_list.html", context)
     mode = LATEST if request.GET.get("view") == LATEST else FULL
-    context = _comments_context(request, post, mode, reply_open=reply_open)
+    context = _comments_context(request, item, mode, reply_open=reply_open)
     return render(request, "feed/_comments.html", context)
 
 
-def _parent(request, post: Post) -> Comment | None:
+def _parent(request, entry: Commentable, item) -> Comment | None:
     raw = request.POST.get("parent") or ""
     if not raw:
         return None
     if _id(raw) is None:
         raise Http404("No such comment.")
     parent = services.get_comment_for(request.user, _id(raw))
-    if (parent.content_type.model_class(), parent.object_id) != (Post, post.pk):
+    if (parent.content_type.model_class(), parent.object_id) != (entry.model, item.pk):
         raise Http404("No such comment.")
     return parent
 
 
 @require_POST
-def comment_create(request, pk: int):
-    post = get_post_for(request.user, pk)
-    parent = _parent(request, post)
+def comment_create(request, kind: str, pk: int):
+    entry = _kind(kind)
+    item = entry.get(request.user, pk)
+    _check_open(request.user, item)
+    parent = _parent(request, entry, item)
     body = request.POST.get("body", "")
     mode = _mode(request)
     try:
         comment = services.comment_create(
-            author=request.user, target=post, body=body, parent=parent
+            author=request.user, target=item, body=body, parent=parent
         )
     except ValidationError as error:
-        post = _post(request, pk)
+        _entry, item = _item(request, kind, pk)
         form = {"body": body, "error": _refusal(error), "parent": parent.pk if parent else None}
         if parent is not None:
             # The reply form sits under its comment, which the full list always shows.
             mode = FULL
         if request.htmx:
-            return _comments_done(request, post, mode=mode, status=422, form=form)
-        context = _comments_context(request, post, FULL, form=form)
+            return _comments_done(request, entry, item, mode=mode, status=422, form=form)
+        context = _comments_context(request, item, FULL, form=form)
         return render(request, "feed/comments_list.html", context, status=422)
-    post = _post(request, pk)
+    _entry, item = _item(request, kind, pk)
     if not request.htmx:
-        return _respond(request, post, anchor=f"comment-{comment.pk}")
+        return _respond(request, item, anchor=f"comment-{comment.pk}")
     # A reply shows under its comment, and only the full list carries replies.
     notice = _("Your reply is posted.") if parent else _("Your comment is posted.")
-    return _comments_done(request, post, mode=FULL if parent else mode, notice=notice)
+    return _comments_done(request, entry, item, mode=FULL if parent else mode, notice=notice)
 
 
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, pk: int):
-    comment, post = _comment(request, pk)
+    comment, entry, item = _comment(request, pk)
     if not permissions.can_edit_comment(request.user, comment):
         raise PermissionDenied(_("Only the author can edit this comment."))
     mode = _mode(request)
@@ -252,18 +320,18 @@ def comment_edit(request, pk: int):
         except ValidationError as failed:
             error = _refusal(failed)
         else:
-            post = _post(request, post.pk)
+            _entry, item = _item(request, entry.kind, item.pk)
             if not request.htmx:
-                return _respond(request, post, anchor=f"comment-{comment.pk}")
-            return _comments_done(request, post, mode=mode)
-    context = {
-        "post": post,
-        "comment": comment,
-        "view": mode,
-        "edit_body": body,
-        "edit_error": error,
-        "back_url": safe_next(request, post.get_absolute_url()),
-    }
+                return _respond(request, item, anchor=f"comment-{comment.pk}")
+            return _comments_done(request, entry, item, mode=mode)
+    context = _context(
+        item,
+        comment=comment,
+        view=mode,
+        edit_body=body,
+        edit_error=error,
+        back_url=safe_next(request, item.get_absolute_url()),
+    )
     status = 422 if error else 200
     if request.htmx:
         response = render(request, "feed/_comment.html#edit-form", context, status=status)
@@ -274,34 +342,34 @@ def comment_edit(request, pk: int):
 
 @require_POST
 def comment_delete(request, pk: int):
-    comment, post = _comment(request, pk)
+    comment, entry, item = _comment(request, pk)
     mode = _mode(request)
     try:
         services.comment_delete(actor=request.user, comment=comment)
     except ValidationError as error:
         if not request.htmx:
-            return _respond(request, post, error=_refusal(error))
-        return _comments_done(request, post, mode=mode, status=422)
-    post = _post(request, post.pk)
+            return _respond(request, item, error=_refusal(error))
+        return _comments_done(request, entry, item, mode=mode, status=422)
+    _entry, item = _item(request, entry.kind, item.pk)
     if not request.htmx:
-        return _respond(request, post, anchor=f"post-{post.pk}-comments",
+        return _respond(request, item, anchor=f"{_anchor(item)}-comments",
                         success=_("The comment is deleted."))  # fmt: skip
-    return _comments_done(request, post, mode=mode, notice=_("The comment is deleted."))
+    return _comments_done(request, entry, item, mode=mode, notice=_("The comment is deleted."))
 
 
 def _comment_reaction_done(request, pk: int, kind, *, error: str = "", status: int = 200):
     """The comment's reaction control again (HTMX), showing the viewer's ``kind``."""
-    comment, post = _comment(request, pk)
+    comment, _entry, item = _comment(request, pk)
     if not request.htmx:
-        return _respond(request, post, anchor=f"comment-{comment.pk}", error=error)
+        return _respond(request, item, anchor=f"comment-{comment.pk}", error=error)
     comment.viewer_reaction = kind
-    context = {"post": post, "comment": comment, "reaction_error": error}
+    context = _context(item, comment=comment, reaction_error=error)
     return render(request, "feed/_comment.html#reactions", context, status=status)
 
 
 @require_POST
 def comment_react(request, pk: int):
-    comment, _post_ = _comment(request, pk)
+    comment, _entry, _item_ = _comment(request, pk)
     try:
         reaction = services.reaction_set(
             user=request.user, target=comment, kind=request.POST.get("kind", "")
@@ -316,7 +384,7 @@ def comment_react(request, pk: int):
 
 @require_POST
 def comment_unreact(request, pk: int):
-    comment, _post_ = _comment(request, pk)
+    comment, _entry, _item_ = _comment(request, pk)
     services.reaction_clear(user=request.user, target=comment)
     return _comment_reaction_done(request, pk, None)
 
@@ -363,7 +431,9 @@ def share(request, pk: int):
                 messages.success(request, text)
                 return redirect(safe_next(request, shared.get_absolute_url()))
             context = {"post": original, "shared": shared, "done": text, "back_url": ""}
-            return _fragments(request, ("feed/_share_form.html", context), _counts(original))
+            return _fragments(
+                request, ("feed/_share_form.html", context), _counts(_kind(POSTS), original)
+            )
     context = {
         "post": original,
         "form": form,

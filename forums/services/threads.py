@@ -1,5 +1,8 @@
 """Threads: ask or start a discussion, edit, delete and restore, follow, accept an answer, and
-the moderators' pin, lock, move and merge."""
+the moderators' pin, lock, move and merge (each written to the moderation log).
+
+A thread is also a card in the feeds (``feed.services.items``): published with the thread,
+placed and tagged like it, withdrawn when it is deleted or merged away."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,6 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import events
+from feed.models import PostKind
+from feed.services.items import (
+    item_post_publish,
+    item_post_restore,
+    item_post_sync,
+    item_post_withdraw,
+)
 from feed.services.posts import check_posting_rate
 from feed.text import render_text
 from forums import permissions
@@ -64,6 +74,38 @@ def _publish(name: str, *, actor, thread: Thread, **payload) -> None:
     events.publish(name, actor=actor, obj=thread, community_id=thread.community_id, payload=payload)
 
 
+_WHERE_IT_IS = object()
+
+
+def _audit(action: str, *, actor: User, thread: Thread, community=_WHERE_IT_IS) -> None:
+    """One row of the moderation log about ``thread`` (in its community unless told)."""
+    audit_record(
+        actor=actor,
+        action=action,
+        community=thread.community if community is _WHERE_IT_IS else community,
+        target=thread,
+        target_user=thread.author,
+    )
+
+
+def _sync_feed_item(thread: Thread) -> None:
+    """Keep the thread's feed card placed and tagged like the thread."""
+    item_post_sync(
+        kind=PostKind.THREAD,
+        item_id=thread.pk,
+        community=thread.community,
+        tags=[tag.name for tag in thread.tags.all()],
+    )
+
+
+MAX_ASKED = 5
+
+
+def _asked_keys(people) -> list:
+    """Users or usernames, each once."""
+    return list(dict.fromkeys(getattr(p, "username", p) for p in people if p))
+
+
 @transaction.atomic
 def thread_create(
     *,
@@ -73,10 +115,13 @@ def thread_create(
     body: str = "",
     kind: str = ThreadKind.DISCUSSION,
     tags=(),
+    ask=(),
 ) -> Thread:
     """Start a discussion or ask a question in ``category``; the thread takes the category's
-    place (company-wide or its community) and its author follows it. Raises ValidationError
-    (title, body, kind, tags), PermissionDenied, or Http404 for a category they cannot see."""
+    place (company-wide or its community) and its author follows it. ``ask``: people asked
+    to answer it (``thread_ask_experts``: those who may not see it are left out). Raises
+    ValidationError (title, body, kind, tags, ask), PermissionDenied, or Http404 for a
+    category they cannot see."""
     permissions.check_start_thread(author, category)
     check_posting_rate(author)
     errors, cleaned = {}, {}
@@ -92,6 +137,8 @@ def thread_create(
             errors.update(error.message_dict)
     if kind not in ThreadKind.values:
         errors["kind"] = [_("Choose a discussion or a question.")]
+    if len(_asked_keys(ask)) > MAX_ASKED:
+        errors["ask"] = [_("Ask at most %(count)d people.") % {"count": MAX_ASKED}]
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
@@ -113,6 +160,14 @@ def thread_create(
     if topics:
         thread.tags.set(topics)
     subscribe(thread, author)
+    item_post_publish(
+        kind=PostKind.THREAD,
+        item_id=thread.pk,
+        author=author,
+        community=thread.community,
+        tags=topics,
+        created_at=thread.created_at,
+    )
     _publish(
         "thread.created",
         actor=author,
@@ -123,6 +178,8 @@ def thread_create(
         mentioned_user_ids=[u.pk for u in mentioned],
         tag_slugs=list(thread.tags.values_list("slug", flat=True)) if topics else [],
     )
+    if ask:
+        thread_ask_experts(actor=author, thread=thread, people=ask)
     return thread
 
 
@@ -171,6 +228,7 @@ def thread_edit(
     if topics is None:
         topics = [t.name for t in locked.tags.all() if t.name.lower() not in old_hashtags]
     locked.tags.set(list(dict.fromkeys([*topics, *hashtags])))
+    _sync_feed_item(locked)
     _publish(
         "thread.edited",
         actor=actor,
@@ -197,6 +255,7 @@ def thread_delete(*, actor: User, thread: Thread) -> Thread:
             target=locked,
             target_user=locked.author,
         )
+    item_post_withdraw(kind=PostKind.THREAD, item_id=locked.pk, actor=actor)
     _publish("thread.deleted", actor=actor, thread=locked)
     return locked
 
@@ -218,17 +277,21 @@ def thread_restore(*, actor: User, thread: Thread) -> Thread:
         target=locked,
         target_user=locked.author,
     )
+    item_post_restore(kind=PostKind.THREAD, item_id=locked.pk, actor=actor)
     _publish("thread.restored", actor=actor, thread=locked)
     return locked
 
 
-def _set_flag(*, actor: User, thread: Thread, field: str, value: bool, event: str) -> Thread:
+def _set_flag(
+    *, actor: User, thread: Thread, field: str, value: bool, event: str, action: str
+) -> Thread:
     permissions.check_moderate_thread(actor, thread)
     locked = _lock(thread)
     if getattr(locked, field) != value:
         setattr(locked, field, value)
         # An update, not save(): pinning or locking is not activity in the thread.
         Thread.objects.filter(pk=locked.pk).update(**{field: value})
+        _audit(action, actor=actor, thread=locked)
         _publish(event, actor=actor, thread=locked)
     return locked
 
@@ -237,7 +300,12 @@ def _set_flag(*, actor: User, thread: Thread, field: str, value: bool, event: st
 def thread_pin(*, actor: User, thread: Thread) -> Thread:
     """Keep the thread on top of its category's lists (moderators)."""
     return _set_flag(
-        actor=actor, thread=thread, field="is_pinned", value=True, event="thread.pinned"
+        actor=actor,
+        thread=thread,
+        field="is_pinned",
+        value=True,
+        event="thread.pinned",
+        action=ActionType.PIN,
     )
 
 
@@ -245,7 +313,12 @@ def thread_pin(*, actor: User, thread: Thread) -> Thread:
 def thread_unpin(*, actor: User, thread: Thread) -> Thread:
     """Let the thread take its place by activity again (moderators)."""
     return _set_flag(
-        actor=actor, thread=thread, field="is_pinned", value=False, event="thread.unpinned"
+        actor=actor,
+        thread=thread,
+        field="is_pinned",
+        value=False,
+        event="thread.unpinned",
+        action=ActionType.UNPIN,
     )
 
 
@@ -253,7 +326,12 @@ def thread_unpin(*, actor: User, thread: Thread) -> Thread:
 def thread_lock(*, actor: User, thread: Thread) -> Thread:
     """Close the thread: no new replies, edits or votes (moderators)."""
     return _set_flag(
-        actor=actor, thread=thread, field="is_locked", value=True, event="thread.locked"
+        actor=actor,
+        thread=thread,
+        field="is_locked",
+        value=True,
+        event="thread.locked",
+        action=ActionType.LOCK,
     )
 
 
@@ -261,7 +339,12 @@ def thread_lock(*, actor: User, thread: Thread) -> Thread:
 def thread_unlock(*, actor: User, thread: Thread) -> Thread:
     """Open a locked thread again (moderators)."""
     return _set_flag(
-        actor=actor, thread=thread, field="is_locked", value=False, event="thread.unlocked"
+        actor=actor,
+        thread=thread,
+        field="is_locked",
+        value=False,
+        event="thread.unlocked",
+        action=ActionType.UNLOCK,
     )
 
 
@@ -276,9 +359,14 @@ def thread_move(*, actor: User, thread: Thread, category: Category) -> Thread:
     locked = _lock(thread)
     if locked.category_id == category.pk:
         raise ValidationError({"category": _("The thread is already in this category.")})
-    previous = locked.category
+    previous, origin = locked.category, locked.community
     locked.category, locked.community = category, category.community
     Thread.objects.filter(pk=locked.pk).update(category=category, community=category.community)
+    _sync_feed_item(locked)
+    # Logged where the thread was, and also where it went when that is another place.
+    _audit(ActionType.MOVE, actor=actor, thread=locked, community=origin)
+    if previous.community_id != category.community_id and category.community_id is not None:
+        _audit(ActionType.MOVE, actor=actor, thread=locked)
     _publish(
         "thread.moved",
         actor=actor,
@@ -338,6 +426,8 @@ def thread_merge(*, actor: User, source: Thread, target: Thread) -> Thread:
     )
     source.merged_into, source.merged_at = target, now
     refresh_thread_stats(target)
+    item_post_withdraw(kind=PostKind.THREAD, item_id=source.pk, actor=actor)
+    _audit(ActionType.MERGE, actor=actor, thread=source)
     _publish(
         "thread.merged",
         actor=actor,
@@ -423,9 +513,6 @@ def answer_unaccept(*, actor: User, thread: Thread) -> Thread:
     return locked
 
 
-MAX_ASKED = 5
-
-
 @transaction.atomic
 def thread_ask_experts(*, actor: User, thread: Thread, people) -> list[User]:
     """The thread's author asks up to 5 people (users or usernames) to answer it; those who
@@ -434,7 +521,7 @@ def thread_ask_experts(*, actor: User, thread: Thread, people) -> list[User]:
     Raises ValidationError (more than 5) or PermissionDenied (not the author)."""
     if actor.pk != thread.author_id or not thread.is_visible_to(actor):
         raise PermissionDenied(_("Only the thread's author may ask people to answer it."))
-    keys = list(dict.fromkeys(getattr(p, "username", p) for p in people if p))
+    keys = _asked_keys(people)
     if len(keys) > MAX_ASKED:
         raise ValidationError({"ask": [_("Ask at most %(count)d people.") % {"count": MAX_ASKED}]})
     if not keys:

@@ -7,7 +7,6 @@ through ``forums.services``. A form with errors is shown again with what was typ
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -83,18 +82,15 @@ def thread_new(request, ref: str):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                # The thread and the people asked about it go together, or not at all.
-                with transaction.atomic():
-                    thread = services.thread_create(
-                        author=user,
-                        category=place,
-                        title=data["title"],
-                        body=data["body"],
-                        kind=data["kind"],
-                        tags=data["tags"],
-                    )
-                    if data["ask"]:
-                        services.thread_ask_experts(actor=user, thread=thread, people=data["ask"])
+                thread = services.thread_create(
+                    author=user,
+                    category=place,
+                    title=data["title"],
+                    body=data["body"],
+                    kind=data["kind"],
+                    tags=data["tags"],
+                    ask=data["ask"],
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             except PermissionDenied as refused:

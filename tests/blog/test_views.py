@@ -121,8 +121,8 @@ def test_the_article_page_shows_contents_tags_conversation_and_more_from_the_aut
     assert 'href="#h-why"' in html and 'id="h-why"' in html  # Table of contents as in-page links.
     assert "#finance" in html
     assert "More from Ratna Sari" in html and "Earlier piece" in html
-    assert reverse("blog:comment-create", args=[article.pk]) in html
-    assert reverse("blog:react", args=[article.pk]) in html
+    assert reverse("feed:item-comment-create", args=["articles", article.pk]) in html
+    assert reverse("feed:item-react", args=["articles", article.pk]) in html
 
 
 def test_commenting_replying_and_reacting_on_an_article_go_through_the_feed(
@@ -131,13 +131,16 @@ def test_commenting_replying_and_reacting_on_an_article_go_through_the_feed(
     article = write(author)
     viewer = _client(client, colleague)
 
-    response = viewer.post(reverse("blog:comment-create", args=[article.pk]), {"body": "Nice"})
+    response = viewer.post(
+        reverse("feed:item-comment-create", args=["articles", article.pk]), {"body": "Nice"}
+    )
     comment = Comment.objects.on(article).get()
     assert response.status_code == 302 and response.url.endswith(f"#comment-{comment.pk}")
     viewer.post(
-        reverse("blog:comment-create", args=[article.pk]), {"body": "Indeed", "parent": comment.pk}
+        reverse("feed:item-comment-create", args=["articles", article.pk]),
+        {"body": "Indeed", "parent": comment.pk},
     )
-    viewer.post(reverse("blog:react", args=[article.pk]), {"kind": "insightful"})
+    viewer.post(reverse("feed:item-react", args=["articles", article.pk]), {"kind": "insightful"})
 
     article.refresh_from_db()
     assert (article.comment_count, article.reaction_count) == (2, 1)
@@ -145,11 +148,11 @@ def test_commenting_replying_and_reacting_on_an_article_go_through_the_feed(
     assert "Nice" in html and "Indeed" in html
     assert Reaction.objects.filter(object_id=article.pk, kind="insightful").exists()
 
-    viewer.post(reverse("blog:unreact", args=[article.pk]))
-    viewer.post(reverse("blog:comment-delete", args=[comment.pk]))
+    viewer.post(reverse("feed:item-unreact", args=["articles", article.pk]))
+    viewer.post(reverse("feed:comment-delete", args=[comment.pk]))
     article.refresh_from_db()
     assert article.reaction_count == 0
-    assert viewer.get(reverse("blog:react", args=[article.pk])).status_code == 405
+    assert viewer.get(reverse("feed:item-react", args=["articles", article.pk])).status_code == 405
 
 
 def test_a_title_with_a_script_is_escaped_everywhere(client, author, colleague):

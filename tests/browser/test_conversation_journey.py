@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from feed.models import Comment, Post, PostKind, Reaction
-from feed.services.conversation import reaction_set
+from feed.services.conversation import comment_create, reaction_set
 from feed.services.posts import post_create
 from tests.factories import PASSWORD, UserFactory
 
@@ -131,3 +131,77 @@ def test_reacting_commenting_sharing_and_voting_in_the_company_feed(asgi_live_se
     poll_card.get_by_role("button", name="Vote").click()
     expect(poll_card.locator(f"#post-{poll.pk}-poll")).to_contain_text("100%")
     expect(poll_card.locator(f"#post-{poll.pk}-poll")).to_contain_text("1 voter")
+
+
+def test_the_same_conversation_on_a_blog_article(asgi_live_server, page):
+    """An article's page uses the feed's components: the reaction picker by keyboard, comments
+    and replies in place, an edit, a reaction on a comment and who reacted."""
+    from blog.services.articles import article_create
+
+    ratna = UserFactory(username="ratna", display_name="Ratna Sari")
+    UserFactory(username="budi", display_name="Budi Santoso")
+    article = article_create(
+        author=ratna, title="Closing the books", body="## Why\n\nOn time.", publish="now"
+    )
+    comment = comment_create(author=ratna, target=article, body="Questions welcome.")
+    _log_in(page, asgi_live_server, "budi")
+    page.goto(f"{asgi_live_server}{article.get_absolute_url()}")
+    bar = page.locator(f"#article-{article.pk}-reactions")
+
+    # The menu by keyboard: open it, down to Insightful, Enter; the bar swaps in place.
+    toggle = bar.locator(f"#article-{article.pk}-reaction-menu")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    menu = bar.locator(".reaction-menu")
+    expect(menu).to_be_visible()
+    for name in ("Like", "Celebrate", "Insightful"):
+        page.keyboard.press("ArrowDown")
+        expect(menu.get_by_role("button", name=name)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(bar.locator(f"#article-{article.pk}-react")).to_contain_text("Insightful")
+    expect(bar.locator(f"#article-{article.pk}-reaction-menu")).to_be_focused()
+    expect(bar).to_contain_text("1 comment")
+    assert Reaction.objects.get(user__username="budi").kind == "insightful"
+
+    # A refused comment in place, then a comment; the count in the bar follows.
+    section = page.locator(f"#article-{article.pk}-comments")
+    section.get_by_role("button", name="Send comment").click()
+    expect(section.get_by_role("alert")).to_contain_text("Write a comment first.")
+    box = section.get_by_label("Write a comment")
+    box.fill("Very clear, thanks.")
+    box.press("Control+Enter")
+    expect(section.locator(".comment-text")).to_contain_text(["Very clear, thanks."])
+    expect(bar).to_contain_text("2 comments")
+
+    # Reply under Ratna's comment.
+    section.locator(f"#comment-{comment.pk}").get_by_role("link", name="Reply").first.click()
+    reply = section.get_by_label("Reply to Ratna Sari")
+    expect(reply).to_be_focused()
+    reply.fill("When is the deadline?")
+    section.locator(f"#reply-form-{comment.pk}").get_by_role("button", name="Reply").click()
+    expect(section.locator(f"#comment-{comment.pk} .comment-replies")).to_contain_text(
+        "When is the deadline?"
+    )
+
+    # Edit my comment in place.
+    mine = Comment.objects.get(body="Very clear, thanks.")
+    section.locator(f"#comment-{mine.pk}").get_by_role("link", name="Edit").click()
+    edit = section.get_by_label("Edit your comment")
+    expect(edit).to_be_focused()
+    edit.fill("Very clear, thank you.")
+    section.get_by_role("button", name="Save").click()
+    expect(section.locator(f"#comment-{mine.pk} .comment-text")).to_have_text(
+        "Very clear, thank you."
+    )
+
+    # Like Ratna's comment, then see who reacted to the article in the dialog.
+    section.locator(f"#comment-{comment.pk}-reactions").get_by_role("button", name="Like").click()
+    expect(section.locator(f"#comment-{comment.pk}-react")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    bar.locator("a[data-conversation-dialog]").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", name="Who reacted")).to_be_visible()
+    expect(dialog).to_contain_text("Budi Santoso")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()

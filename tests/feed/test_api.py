@@ -35,7 +35,7 @@ POST_FIELDS = {
     "id", "url", "page_url", "kind", "author", "community", "body", "body_html", "tags",
     "created_at", "edited_at", "is_announcement", "announcement_until", "is_pinned",
     "seen_count", "counts", "reaction_summary", "viewer", "images", "attachments", "poll",
-    "praise", "shared_post", "latest_comments", "more_comment_count",
+    "praise", "shared_post", "latest_comments", "more_comment_count", "item",
 }  # fmt: skip
 
 

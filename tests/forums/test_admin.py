@@ -88,6 +88,8 @@ def test_the_thread_actions_pin_lock_delete_and_restore(superuser_client, forum)
     thread.refresh_from_db()
     assert not thread.is_deleted
     assert list(ModerationAction.objects.values_list("action", flat=True).order_by("id")) == [
+        ActionType.PIN,
+        ActionType.LOCK,
         ActionType.DELETE,
         ActionType.RESTORE,
     ]
