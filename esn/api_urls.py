@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("feed.api_urls")),
     path("", include("notifications.api_urls")),
     path("", include("forums.api_urls")),
+    path("", include("blog.api_urls")),
     # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
     re_path(r"^(?:.*/)?$", not_found),
 ]

@@ -1,5 +1,6 @@
-"""The forum API: categories, threads, replies, votes, accepted answers, following, and the
-moderators' pin, lock, move and merge, under /api/v1/.
+"""The forum API: categories (and setting them up), threads, replies, votes, accepted
+answers, following, earlier versions, and the moderators' pin, lock, move and merge, under
+/api/v1/.
 
 Thin views over the same services and selectors as the forum pages. A thread in a community
 the person may not read does not exist for them (404, on every endpoint); what they see but
@@ -17,12 +18,15 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from communities import selectors as community_selectors
+from communities.models import Community
 from core.api import ERROR, FIELD_ERRORS, validated
 from feed.serializers import Links
-from forums import experts, selectors, services
+from forums import experts, permissions, selectors, services
 from forums.serializers import (
     AcceptInputSerializer,
     CategoryCreateSerializer,
+    CategoryEditSerializer,
+    CategoryReorderSerializer,
     CategorySerializer,
     ExpertListSerializer,
     ExpertsQuerySerializer,
@@ -31,10 +35,14 @@ from forums.serializers import (
     MoveInputSerializer,
     ReplyCreateSerializer,
     ReplyEditSerializer,
+    ReplyHistorySerializer,
     ReplyPageSerializer,
+    SimilarThreadListSerializer,
     ThreadCreateSerializer,
     ThreadEditSerializer,
     ThreadFollowStateSerializer,
+    ThreadHistorySerializer,
+    ThreadListSerializer,
     ThreadPageSerializer,
     ThreadRights,
     ThreadSerializer,
@@ -42,7 +50,10 @@ from forums.serializers import (
     category_data,
     expert_data,
     reply_data,
+    reply_history_data,
+    similar_thread_data,
     thread_data,
+    thread_history_data,
 )
 
 PARSERS = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
@@ -54,6 +65,12 @@ NOT_FOUND = OpenApiResponse(
 RATE_LIMITED = OpenApiResponse(OpenApiTypes.OBJECT, description="Posting too often.")
 DELETED = OpenApiResponse(description="Deleted.")
 PAGE = OpenApiParameter("page", int, description="The page number, 1 by default.")
+CATEGORY_NOT_FOUND = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="No such category, or one in a community whose forum you may not read.",
+)
+RECENT_LIMIT, RECENT_MAX = 20, 50
+SIMILAR_LIMIT = 5
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -89,6 +106,30 @@ def _lookup(field: str, message: str, getter, *args, **kwargs):
         raise exceptions.ValidationError({field: [message]}) from None
 
 
+def _community(request, slug) -> Community | None:
+    """The community named by ``slug`` (None for company-wide); 404 for a secret one."""
+    slug = (slug or "").strip()
+    if not slug:
+        return None
+    return community_selectors.community_get_for(request.user, slug=slug)
+
+
+def _limit(request, default: int, maximum: int) -> int:
+    raw = request.query_params.get("limit", "").strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
+        raise exceptions.ValidationError(
+            {"limit": [_("Send a whole number from 1 to %(max)d.") % {"max": maximum}]}
+        )
+    return max(1, min(int(raw), maximum))
+
+
+def _categories_response(request, categories) -> Response:
+    links = Links(request)
+    return Response([category_data(category, links) for category in categories])
+
+
 def _page_response(request, page, rows) -> Response:
     here = request.build_absolute_uri()
     return Response(
@@ -116,19 +157,29 @@ class CategoryListView(APIView):
         description=(
             "The company-wide forum's categories in their order, or a community's with "
             "`community`. A private community's forum is for its members (403 for others), "
-            "a secret one does not exist for others (404)."
+            "a secret one does not exist for others (404). `scope=communities`: the "
+            "categories of every community whose forum you may read, by community name "
+            "(the forum home's second list)."
         ),
-        parameters=[OpenApiParameter("community", str, description="A community slug.")],
-        responses={200: CategorySerializer(many=True), 403: ERROR, 404: ERROR},
+        parameters=[
+            OpenApiParameter("community", str, description="A community slug."),
+            OpenApiParameter(
+                "scope",
+                str,
+                enum=["company", "communities"],
+                description="Without `community`: company (the default) or communities.",
+            ),
+        ],
+        responses={200: CategorySerializer(many=True), 400: FIELD_ERRORS, 403: ERROR, 404: ERROR},
     )
     def get(self, request):
-        community = None
-        slug = request.query_params.get("community", "").strip()
-        if slug:
-            community = community_selectors.community_get_for(request.user, slug=slug)
-        links = Links(request)
-        categories = selectors.categories_for(request.user, community)
-        return Response([category_data(category, links) for category in categories])
+        community = _community(request, request.query_params.get("community"))
+        scope = request.query_params.get("scope") or "company"
+        if scope not in ("company", "communities"):
+            raise exceptions.ValidationError({"scope": [_("Choose company or communities.")]})
+        if community is None and scope == "communities":
+            return _categories_response(request, selectors.community_categories_for(request.user))
+        return _categories_response(request, selectors.categories_for(request.user, community))
 
     @extend_schema(
         summary="Create a forum category",
@@ -141,12 +192,77 @@ class CategoryListView(APIView):
     )
     def post(self, request):
         data = dict(validated(CategoryCreateSerializer, request))
-        slug = (data.pop("community", None) or "").strip()
-        community = None
-        if slug:
-            community = community_selectors.community_get_for(request.user, slug=slug)
+        community = _community(request, data.pop("community", None))
         category = services.category_create(actor=request.user, community=community, **data)
         return Response(category_data(category, Links(request)), status=status.HTTP_201_CREATED)
+
+
+class CategoryDetailView(APIView):
+    @extend_schema(
+        summary="A forum category",
+        description="With the number of threads in it and their latest activity.",
+        responses={200: CategorySerializer, 404: CATEGORY_NOT_FOUND},
+    )
+    def get(self, request, pk: int):
+        category = selectors.category_with_counts_for(request.user, pk)
+        return Response(category_data(category, Links(request)))
+
+    @extend_schema(
+        summary="Rename or re-describe a forum category",
+        description=(
+            "Company-wide: Communicators; a community's: its admins. Send `name`, `slug` "
+            "(the address; empty: made from the name) and/or `description`."
+        ),
+        request=CategoryEditSerializer,
+        responses={
+            200: CategorySerializer,
+            400: FIELD_ERRORS,
+            403: ERROR,
+            404: CATEGORY_NOT_FOUND,
+        },
+    )
+    def patch(self, request, pk: int):
+        category = selectors.category_get_for(request.user, pk=pk)
+        data = validated(CategoryEditSerializer, request)
+        services.category_edit(actor=request.user, category=category, **data)
+        category = selectors.category_with_counts_for(request.user, pk)
+        return Response(category_data(category, Links(request)))
+
+    @extend_schema(
+        summary="Remove an empty forum category",
+        description=(
+            "Company-wide: Communicators; a community's: its admins. A category that still "
+            "has threads (even deleted ones) stays: 400."
+        ),
+        responses={204: DELETED, 400: ERROR, 403: ERROR, 404: CATEGORY_NOT_FOUND},
+    )
+    def delete(self, request, pk: int):
+        category = selectors.category_get_for(request.user, pk=pk)
+        services.category_delete(actor=request.user, category=category)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CategoryReorderView(APIView):
+    @extend_schema(
+        summary="Put a forum's categories in order",
+        description=(
+            "The categories of the company-wide forum (Communicators) or of `community` (its "
+            "admins), listed by id in `order`, first to last; each at most once. Answers the "
+            "forum's categories in their new order."
+        ),
+        request=CategoryReorderSerializer,
+        responses={
+            200: CategorySerializer(many=True),
+            400: FIELD_ERRORS,
+            403: ERROR,
+            404: ERROR,
+        },
+    )
+    def post(self, request):
+        data = validated(CategoryReorderSerializer, request)
+        community = _community(request, data.get("community"))
+        services.category_reorder(actor=request.user, community=community, order=data["order"])
+        return _categories_response(request, selectors.categories_for(request.user, community))
 
 
 class CategoryThreadsView(APIView):
@@ -182,12 +298,40 @@ class CategoryThreadsView(APIView):
 # --- threads ----------------------------------------------------------------------------
 
 
-class ThreadCreateView(APIView):
+class ThreadListView(APIView):
+    @extend_schema(
+        operation_id="v1_threads_list",
+        summary="The latest threads anywhere",
+        description=(
+            "Threads you may see in every category, filtered and sorted as a category's list "
+            "(`filter`, `sort`; pinning counts only inside a category). At most `limit` "
+            f"({RECENT_LIMIT} by default, up to {RECENT_MAX})."
+        ),
+        parameters=[
+            OpenApiParameter("filter", str, enum=list(selectors.FILTERS)),
+            OpenApiParameter("sort", str, enum=list(selectors.SORTS)),
+            OpenApiParameter("limit", int),
+        ],
+        responses={200: ThreadListSerializer, 400: FIELD_ERRORS},
+    )
+    def get(self, request):
+        params = request.query_params
+        threads = selectors.threads_anywhere_listed(
+            request.user,
+            filter=params.get("filter") or "all",
+            sort=params.get("sort") or "activity",
+            limit=_limit(request, RECENT_LIMIT, RECENT_MAX),
+        )
+        links, rights = Links(request), ThreadRights(request.user)
+        return Response({"results": [thread_data(t, links, rights) for t in threads]})
+
     @extend_schema(
         summary="Start a discussion or ask a question",
         description=(
             "In `category` (its id); the thread takes the category's place (company-wide or "
-            "its community) and you follow it. `kind`: `discussion` (default) or `question`."
+            "its community) and you follow it. `kind`: `discussion` (default) or `question`. "
+            "`ask`: up to 5 usernames of people to ask for an answer (as the page's "
+            "suggested experts); the thread and the asking go together or not at all."
         ),
         request=ThreadCreateSerializer,
         responses={
@@ -208,6 +352,34 @@ class ThreadCreateView(APIView):
         )
         thread = services.thread_create(author=request.user, category=category, **data)
         return _thread_response(request, thread.pk, code=status.HTTP_201_CREATED)
+
+
+class ThreadSimilarView(APIView):
+    @extend_schema(
+        summary="Threads like the one being written",
+        description=(
+            "While writing a thread: the threads you may see that share a topic (`tags`, "
+            "repeated or comma-separated) or a strong word of `title`, most alike first, "
+            "solved ones first among equals. At most 5."
+        ),
+        parameters=[
+            OpenApiParameter("title", str),
+            OpenApiParameter("tags", str, many=True),
+        ],
+        responses={200: SimilarThreadListSerializer},
+    )
+    def get(self, request):
+        params = request.query_params
+        title = params.get("title", "")[:300]
+        tags = [
+            name.strip()
+            for value in params.getlist("tags")
+            for name in value[:600].split(",")
+            if name.strip()
+        ]
+        threads = selectors.similar_threads(request.user, title, tags, limit=SIMILAR_LIMIT)
+        links = Links(request)
+        return Response({"results": [similar_thread_data(t, links) for t in threads]})
 
 
 class ThreadDetailView(APIView):
@@ -256,6 +428,25 @@ class ThreadRestoreView(APIView):
         thread = _thread(request, pk, include_deleted=True)
         services.thread_restore(actor=request.user, thread=thread)
         return _thread_response(request, pk)
+
+
+class ThreadHistoryView(APIView):
+    @extend_schema(
+        summary="A thread's earlier versions",
+        description=(
+            "Its earlier titles and texts, newest first: for the author and the moderators "
+            "(also of a deleted thread, for moderators). Others who see the thread: 403."
+        ),
+        responses={200: ThreadHistorySerializer, 403: ERROR, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int):
+        thread = _thread(request, pk, include_deleted=True)
+        if not permissions.can_see_history(request.user, thread):
+            raise exceptions.PermissionDenied(
+                _("Only the author and the moderators see earlier versions.")
+            )
+        revisions = selectors.thread_revisions(thread)
+        return Response(thread_history_data(thread, revisions, Links(request)))
 
 
 class ThreadFollowView(APIView):
@@ -480,6 +671,22 @@ class ReplyDetailView(APIView):
     def delete(self, request, pk: int):
         services.reply_delete(actor=request.user, reply=selectors.reply_get_for(request.user, pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReplyHistoryView(APIView):
+    @extend_schema(
+        summary="A reply's earlier versions",
+        description="Its earlier texts, newest first: for the author and the moderators.",
+        responses={200: ReplyHistorySerializer, 403: ERROR, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int):
+        reply = selectors.reply_get_for(request.user, pk)
+        if not permissions.can_see_history(request.user, reply):
+            raise exceptions.PermissionDenied(
+                _("Only the author and the moderators see earlier versions.")
+            )
+        revisions = selectors.reply_revisions(reply)
+        return Response(reply_history_data(reply, revisions, Links(request)))
 
 
 class ReplyVoteView(APIView):

@@ -61,6 +61,10 @@ class ThreadViewerSerializer(serializers.Serializer):
     can_accept = serializers.BooleanField(read_only=True)
     can_reply = serializers.BooleanField(read_only=True)
     can_moderate = serializers.BooleanField(read_only=True)
+    can_restore = serializers.BooleanField(read_only=True)
+    can_see_history = serializers.BooleanField(
+        read_only=True, help_text=_("The author and the moderators see earlier versions.")
+    )
 
 
 class ThreadCategorySerializer(serializers.Serializer):
@@ -123,6 +127,7 @@ class ReplyViewerSerializer(serializers.Serializer):
     can_vote = serializers.BooleanField(read_only=True)
     can_edit = serializers.BooleanField(read_only=True)
     can_delete = serializers.BooleanField(read_only=True)
+    can_see_history = serializers.BooleanField(read_only=True)
 
 
 class ReplyAttachmentSerializer(serializers.Serializer):
@@ -170,6 +175,64 @@ class ThreadFollowStateSerializer(serializers.Serializer):
     followed = serializers.BooleanField(read_only=True)
 
 
+class ThreadListSerializer(serializers.Serializer):
+    """The latest threads anywhere in the forum (no pinning outside a category)."""
+
+    results = ThreadSerializer(many=True, read_only=True)
+
+
+class SimilarThreadSerializer(serializers.Serializer):
+    """A thread that may already answer what is being asked."""
+
+    id = serializers.IntegerField(read_only=True)
+    url = serializers.URLField(read_only=True)
+    page_url = serializers.URLField(read_only=True)
+    kind = ThreadKindField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    solved = serializers.BooleanField(read_only=True)
+    reply_count = serializers.IntegerField(read_only=True)
+    category = ThreadCategorySerializer(read_only=True)
+    community = PostCommunitySerializer(read_only=True, allow_null=True)
+    last_activity_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+
+class SimilarThreadListSerializer(serializers.Serializer):
+    results = SimilarThreadSerializer(many=True, read_only=True)
+
+
+class ThreadRevisionSerializer(serializers.Serializer):
+    title = serializers.CharField(read_only=True)
+    body = serializers.CharField(read_only=True)
+    written_at = serializers.DateTimeField(read_only=True)
+    replaced_at = serializers.DateTimeField(read_only=True)
+    replaced_by = PersonSummarySerializer(read_only=True, allow_null=True)
+
+
+class ThreadHistorySerializer(serializers.Serializer):
+    """A thread's current title and text and every earlier one, newest first."""
+
+    title = serializers.CharField(read_only=True)
+    body = serializers.CharField(read_only=True)
+    edited_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    is_deleted = serializers.BooleanField(read_only=True)
+    revisions = ThreadRevisionSerializer(many=True, read_only=True)
+
+
+class ReplyRevisionSerializer(serializers.Serializer):
+    body = serializers.CharField(read_only=True)
+    written_at = serializers.DateTimeField(read_only=True)
+    replaced_at = serializers.DateTimeField(read_only=True)
+    replaced_by = PersonSummarySerializer(read_only=True, allow_null=True)
+
+
+class ReplyHistorySerializer(serializers.Serializer):
+    """A reply's current text and every earlier one, newest first."""
+
+    body = serializers.CharField(read_only=True)
+    edited_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    revisions = ReplyRevisionSerializer(many=True, read_only=True)
+
+
 # --- the read representation ------------------------------------------------------------
 
 
@@ -215,16 +278,20 @@ class ThreadRights:
             and (mine or moderator),
             "can_reply": self.open_for_writes(thread) and self.reads(community),
             "can_moderate": moderator,
+            "can_restore": thread.is_deleted and moderator,
+            "can_see_history": user.is_authenticated and (mine or moderator),
         }
 
     def reply(self, reply, thread) -> dict:
-        mine = reply.author_id == self.user.pk
+        mine = self.user.is_authenticated and reply.author_id == self.user.pk
         writable = self.open_for_writes(thread)
+        moderator = self.moderates(thread.community)
         return {
             "vote": getattr(reply, "viewer_vote", None),
             "can_vote": writable and not mine,
             "can_edit": writable and mine,
-            "can_delete": mine or self.moderates(thread.community),
+            "can_delete": mine or moderator,
+            "can_see_history": mine or moderator,
         }
 
 
@@ -284,6 +351,58 @@ def thread_data(thread, links, rights: ThreadRights) -> dict:
     }
 
 
+def similar_thread_data(thread, links) -> dict:
+    """``SimilarThreadSerializer``'s shape for a thread from ``selectors.similar_threads``."""
+    category = thread.category
+    return {
+        "id": thread.pk,
+        "url": links.route("forums-api:thread-detail", pk=thread.pk),
+        "page_url": links.route("forums:thread-detail", pk=thread.pk),
+        "kind": str(thread.kind),
+        "title": thread.title,
+        "solved": thread.is_solved,
+        "reply_count": thread.reply_count,
+        "category": {
+            "id": category.pk,
+            "name": category.name,
+            "url": links.route("forums-api:category-threads", pk=category.pk),
+        },
+        "community": _community_data(thread.community, links),
+        "last_activity_at": _datetime(thread.last_activity_at),
+    }
+
+
+def _revision_data(revision, links, *, with_title: bool) -> dict:
+    data = {"title": revision.title} if with_title else {}
+    data.update(
+        body=revision.body,
+        written_at=_datetime(revision.written_at),
+        replaced_at=_datetime(revision.replaced_at),
+        replaced_by=links.person(revision.replaced_by),
+    )
+    return data
+
+
+def thread_history_data(thread, revisions, links) -> dict:
+    """``ThreadHistorySerializer``'s shape."""
+    return {
+        "title": thread.title,
+        "body": thread.body,
+        "edited_at": _datetime(thread.edited_at),
+        "is_deleted": thread.is_deleted,
+        "revisions": [_revision_data(r, links, with_title=True) for r in revisions],
+    }
+
+
+def reply_history_data(reply, revisions, links) -> dict:
+    """``ReplyHistorySerializer``'s shape."""
+    return {
+        "body": reply.body,
+        "edited_at": _datetime(reply.edited_at),
+        "revisions": [_revision_data(r, links, with_title=False) for r in revisions],
+    }
+
+
 def reply_data(reply, thread, links, rights: ThreadRights) -> dict:
     """``ForumReplySerializer``'s shape. A reply from ``replies_for`` carries ``viewer_vote``
     and ``is_accepted``; a single reply (just written or changed) is looked up here."""
@@ -335,6 +454,28 @@ class CategoryCreateSerializer(StrictSerializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class CategoryEditSerializer(StrictSerializer):
+    name = serializers.CharField(required=False, allow_blank=True)
+    slug = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("Empty: made from the name.")
+    )
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+class CategoryReorderSerializer(StrictSerializer):
+    community = serializers.CharField(
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text=_("A community slug; null for the company-wide forum."),
+    )
+    order = ListField(
+        child=serializers.IntegerField(),
+        allow_empty=False,
+        help_text=_("Category ids, first to last; those left out follow in their order."),
+    )
+
+
 class ThreadCreateSerializer(StrictSerializer):
     category = serializers.IntegerField(help_text=_("The category's id."))
     kind = serializers.CharField(
@@ -349,6 +490,15 @@ class ThreadCreateSerializer(StrictSerializer):
         help_text=_("Light Markdown; @mentions and #hashtags."),
     )
     tags = ListField(child=serializers.CharField(), required=False, default=list)
+    ask = ListField(
+        child=serializers.CharField(),
+        required=False,
+        default=list,
+        help_text=_(
+            "Usernames of up to 5 people to ask for an answer (those who may not see the "
+            "thread are left out)."
+        ),
+    )
 
 
 class ThreadEditSerializer(StrictSerializer):

@@ -211,6 +211,8 @@ def test_asking_a_question_answers_the_new_thread(me, author, company_category):
         "can_accept": True,
         "can_reply": True,
         "can_moderate": False,
+        "can_restore": False,
+        "can_see_history": True,
     }
 
 
@@ -305,6 +307,7 @@ def test_replying_quoting_and_listing(me, author, colleague, company_category):
         "can_vote": True,
         "can_edit": False,
         "can_delete": False,
+        "can_see_history": False,
     }
     detail = me.get(thread_url(thread)).json()
     assert detail["reply_count"] == 2 and detail["time_to_first_reply_seconds"] is not None
