@@ -8,7 +8,9 @@ subscriber is logged and does not stop the others or the request.
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +37,18 @@ class DomainEvent:
 
 Subscriber = Callable[[DomainEvent], None]
 _subscribers: dict[str, list[Subscriber]] = defaultdict(list)
+_muted: ContextVar[bool] = ContextVar("events_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Run services without delivering their events: for writing history (the demo seed
+    replays 90 days through the services and must not notify anyone today of it)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def subscribe(name: str, handler: Subscriber) -> None:
@@ -62,7 +76,8 @@ def publish(
         department_id=getattr(actor, "department_id", None),
         payload=payload or {},
     )
-    transaction.on_commit(lambda: dispatch(event))
+    if not _muted.get():
+        transaction.on_commit(lambda: dispatch(event))
     return event
 
 

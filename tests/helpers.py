@@ -30,6 +30,7 @@ def join(person, community, *, role: str = Role.MEMBER):
 
 
 def in_group(person, name: str):
-    """``person`` in the site role (group) ``name``."""
-    person.groups.add(Group.objects.get(name=name))
+    """``person`` in the site role (group) ``name`` (a migration makes the groups; a
+    transactional test's flush may have emptied the table since)."""
+    person.groups.add(Group.objects.get_or_create(name=name)[0])
     return fresh(person)

@@ -37,6 +37,17 @@ def test_publish_in_a_rolled_back_transaction_delivers_nothing(transactional_db,
     assert received == []
 
 
+def test_muted_events_are_not_delivered_and_delivery_resumes_after(
+    db, received, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with events.muted():
+            events.publish("test.happened", payload={"n": 1})
+        events.publish("test.happened", payload={"n": 2})
+
+    assert [e.payload for e in received] == [{"n": 2}]
+
+
 def test_events_are_delivered_to_subscribers_of_that_name_only(
     db, received, django_capture_on_commit_callbacks
 ):
