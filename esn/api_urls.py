@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("notifications.api_urls")),
     path("", include("forums.api_urls")),
     path("", include("blog.api_urls")),
+    path("wiki/", include("wiki.api_urls")),
     # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
     re_path(r"^(?:.*/)?$", not_found),
 ]

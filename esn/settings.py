@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "feed",
     "forums",
     "blog",
+    "wiki",
     "notifications",
     "moderation",
     "analytics",

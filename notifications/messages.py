@@ -7,6 +7,9 @@ from django.utils.translation import ngettext
 
 from notifications.models import Verb
 
+# Verbs whose sentence names their target by its title.
+TITLED_VERBS = frozenset({Verb.EXPERT_ASKED, Verb.WIKI_EDITED})
+
 
 def _template(notification) -> str:
     """The translated sentence with %(actor)s, %(community)s and %(count)d placeholders."""
@@ -65,6 +68,14 @@ def _template(notification) -> str:
         return _("%(actor)s accepted an answer in a thread you follow")
     if verb == Verb.EXPERT_ASKED:
         return _("%(actor)s asked you a question: %(title)s")
+    if verb == Verb.WIKI_EDITED:
+        if not others:
+            return _("%(actor)s edited %(title)s")
+        return ngettext(
+            "%(actor)s and %(count)d other edited %(title)s",
+            "%(actor)s and %(count)d others edited %(title)s",
+            others,
+        )
     return _("%(actor)s did something")
 
 
@@ -80,8 +91,9 @@ def _names(notification) -> dict:
 
 
 def _title(notification) -> str:
-    """The title of the thread a question is about (loads the target if not prefetched)."""
-    if notification.verb != Verb.EXPERT_ASKED or not notification.target_id:
+    """The title of the thread a question is about or of the wiki page edited (loads the
+    target if not prefetched)."""
+    if notification.verb not in TITLED_VERBS or not notification.target_id:
         return ""
     return getattr(notification.target, "title", "") or ""
 

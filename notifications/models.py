@@ -5,10 +5,13 @@ only while its recipient may still see that target (``notifications.visibility``
 deleted post or a private community one has left takes its notifications with it.
 
 Reactions are grouped: one unread row per recipient and item, whose ``actor`` is the latest
-person and ``actor_count`` how many reacted ("Ani and 3 others reacted to your post").
+person and ``actor_count`` how many reacted ("Ani and 3 others reacted to your post"). Edits
+to a watched wiki page are batched the same way, one row per page per hour.
 ``updated_at`` is the latest activity and orders the list; marking read or e-mailed goes
 through ``QuerySet.update()``, which leaves it alone.
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -37,6 +40,7 @@ class Verb(models.TextChoices):
     ANSWER_ACCEPTED = "answer_accepted", _("My answers accepted")
     THREAD_SOLVED = "thread_solved", _("Answers accepted in threads I follow")
     EXPERT_ASKED = "expert_asked", _("Questions people asked me")
+    WIKI_EDITED = "wiki_edited", _("Edits to wiki pages I watch")
 
 
 ICONS = {
@@ -55,12 +59,16 @@ ICONS = {
     Verb.ANSWER_ACCEPTED: "patch-check",
     Verb.THREAD_SOLVED: "check2-square",
     Verb.EXPERT_ASKED: "question-circle",
+    Verb.WIKI_EDITED: "journal-text",
 }
 
 # Verbs whose unread notifications about one item collect their actors in one row.
 GROUPED_VERBS = frozenset({Verb.REACTION})
 # How many actor ids a grouped row remembers (to count each person once).
 MAX_GROUPED_ACTORS = 100
+# Verbs batched by time: one row per recipient and item within the window collects the
+# actors, read or not (a new actor makes it unread again); past the window a new row starts.
+BATCH_WINDOWS = {Verb.WIKI_EDITED: timedelta(hours=1)}
 
 
 class Channel(models.TextChoices):

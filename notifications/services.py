@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from core import live
 from notifications import selectors, visibility
 from notifications.models import (
+    BATCH_WINDOWS,
     DEFAULT_CHANNEL,
     GROUPED_VERBS,
     MAX_GROUPED_ACTORS,
@@ -111,6 +112,9 @@ def notify(
     if verb in GROUPED_VERBS and actor is not None and target is not None:
         touched = [_group_into(person.pk, **fields) for person in people]
         touched = [n for n in touched if n is not None]
+    elif verb in BATCH_WINDOWS and actor is not None and target is not None:
+        since = timezone.now() - BATCH_WINDOWS[verb]
+        touched = [_batch_into(person.pk, since=since, **fields) for person in people]
     else:
         now = timezone.now()
         touched = Notification.objects.bulk_create(
@@ -153,6 +157,38 @@ def _group_into(recipient_id: int, *, actor: User, **fields) -> Notification | N
     row.actor_ids = [*row.actor_ids, actor.pk][-MAX_GROUPED_ACTORS:]
     row.emailed_at = None  # The next digest reports the larger group.
     row.save(update_fields=["actor", "actor_count", "actor_ids", "emailed_at", "updated_at"])
+    return row
+
+
+def _batch_into(recipient_id: int, *, since, actor: User, **fields) -> Notification:
+    """Add ``actor`` to the recipient's row about this item started after ``since`` (or
+    start one): the row shows the latest actor, counts each person once, and is unread and
+    not yet e-mailed again."""
+    row = (
+        Notification.objects.select_for_update()
+        .filter(
+            recipient_id=recipient_id,
+            verb=fields["verb"],
+            target_type=fields["target_type"],
+            target_id=fields["target_id"],
+            created_at__gte=since,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if row is None:
+        return Notification.objects.create(
+            recipient_id=recipient_id, actor=actor, actor_ids=[actor.pk], **fields
+        )
+    if actor.pk not in row.actor_ids:
+        row.actor_count += 1
+    row.actor = actor
+    row.actor_ids = [*(pk for pk in row.actor_ids if pk != actor.pk), actor.pk][
+        -MAX_GROUPED_ACTORS:
+    ]
+    row.read_at = row.emailed_at = None
+    row.save(update_fields=["actor", "actor_count", "actor_ids", "read_at", "emailed_at",
+                            "updated_at"])  # fmt: skip
     return row
 
 

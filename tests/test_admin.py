@@ -34,6 +34,7 @@ from tags.services import tag_follow
 from tests.conftest import shared_data
 from tests.factories import PASSWORD, DepartmentFactory, OfficeFactory, UserFactory
 from tests.forums.conftest import populate_forum
+from wiki import services as wiki
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,7 @@ def populate() -> dict:
     browser.post(reverse("login"), {"username": "dewi", "password": PASSWORD})
     # The feed, followed tags and notification settings: one row of each.
     humas = UserFactory(username="humas", display_name="Humas Kolega")
-    humas.groups.add(Group.objects.get(name=COMMUNICATORS))
+    humas.groups.add(Group.objects.get_or_create(name=COMMUNICATORS)[0])
     with TestCase.captureOnCommitCallbacks(execute=True):
         post = post_create(author=boss, body="Closing the books #Q3")
         comment_create(author=people[0], target=post, body="Great work")
@@ -148,6 +149,13 @@ def populate() -> dict:
         feed_token_get_or_create(user=boss)
         # The forums: a category, an answered thread, its reply, a vote and an attachment.
         populate_forum(communicator=humas, asker=boss, helper=people[0])
+        # The wiki: a page linking to another, revised, and a watcher of the space.
+        space = wiki.space_company_ensure()
+        page = wiki.page_create(author=humas, space=space, title="Close the books",
+                                body="See [[Quarterly close]].", tags=["q3"])  # fmt: skip
+        wiki.page_revise(actor=boss, page=page, title=page.title,
+                         body="See [[Quarterly close]] first.", base_revision=1)  # fmt: skip
+        wiki.watch_space(user=people[0], space=space)
         tag_follow(user=people[0], tag=Tag.objects.get(slug="q3"))
         preference_set(user=boss, verb="mention", channel="email")
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}

@@ -16,7 +16,9 @@ def _nav_links(client) -> set[str]:
 def test_navigation_links_only_to_features_that_exist(user_client):
     links = _nav_links(user_client)
 
-    assert links == {"/", "/people/", "/communities/", "/forum/", "/blog/", "/notifications/"}
+    assert links == {
+        "/", "/people/", "/communities/", "/forum/", "/blog/", "/wiki/", "/notifications/"
+    }  # fmt: skip
 
 
 def test_signed_out_pages_have_no_main_navigation(client):
