@@ -1,10 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from blog.demo import demo_blog_seed
 from feed import demo as feed_demo
+from forums.demo import demo_forum_seed
 from profiles.demo import data
 from profiles.demo.plan import MIN_USERS
 from profiles.demo.seed import ADMIN_USERNAME, DEMO_PASSWORD, demo_company_seed
 from profiles.models import User
+from wiki.demo import demo_wiki_seed
 
 
 class Command(BaseCommand):
@@ -12,7 +16,9 @@ class Command(BaseCommand):
         f"Fill an empty database with the demo company {data.COMPANY}: departments, offices, "
         "an org chart, skills, interests, follows and communities, and "
         f"{feed_demo.DAYS} days of feed history up to today (posts, comments, reactions, "
-        "polls, praise, announcements). The same --seed gives the same company. "
+        "polls, praise, announcements), the forum (categories, questions and discussions, "
+        "answers, votes, accepted answers) and the blogs. The same --seed gives the same "
+        "company. "
         f'Every demo account, "{ADMIN_USERNAME}" included, has the password "{DEMO_PASSWORD}".'
     )
 
@@ -46,7 +52,12 @@ class Command(BaseCommand):
             raise CommandError(f"--users must be at least {MIN_USERS}.")
 
         log = self.stdout.write if verbosity else (lambda message: None)
-        result = demo_company_seed(seed=seed, users=users, log=log)
+        with transaction.atomic():
+            result = demo_company_seed(seed=seed, users=users, log=log)
+            ids = _saved_ids(result.company)
+            forum = demo_forum_seed(company=result.company, ids=ids, seed=seed, log=log)
+            blog = demo_blog_seed(company=result.company, ids=ids, seed=seed, log=log)
+            demo_wiki_seed(company=result.company, seed=seed, log=log)
         if not verbosity:
             return
         counts = result.counts
@@ -61,6 +72,15 @@ class Command(BaseCommand):
                 f"{counts['invitations']} invitations."
             )
         )
+        forum_counts, blog_counts = forum.counts, blog.counts
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Forum and blogs in {forum.seconds + blog.seconds:.1f} s: "
+                f"{forum_counts['forum_threads']} threads in "
+                f"{forum_counts['forum_categories']} categories with "
+                f"{forum_counts['forum_replies']} replies, {blog_counts['articles']} articles."
+            )
+        )
         self.stdout.write(f'\nDemo logins (every demo account\'s password is "{DEMO_PASSWORD}"):')
         rows = [(ADMIN_USERNAME, "Django admin (superuser)", "Kolega Admin")]
         for key, spec in data.WELL_KNOWN.items():
@@ -70,3 +90,10 @@ class Command(BaseCommand):
         width = max(len(row[0]) for row in rows)
         for username, role, who in rows:
             self.stdout.write(f"  {username:<{width}}  {role:<24}  {who}")
+
+
+def _saved_ids(company) -> list[int]:
+    """Each planned person's user id (the demo seed saved them by username, in a database
+    that had no users)."""
+    found = dict(User.objects.values_list("username", "pk"))
+    return [found[p.username] for p in company.people]
