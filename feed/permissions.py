@@ -125,7 +125,7 @@ def check_edit_post(user, post) -> None:
     check_visible(user, post)
     if is_item_post(post):
         raise PermissionDenied(
-            _("This card stands for a forum thread or a blog article: edit that instead.")
+            _("This card stands for a thread, article or wiki page: edit that instead.")
         )
     if not can_edit_post(user, post):
         raise PermissionDenied(_("Only the author can edit this post."))
@@ -140,7 +140,7 @@ def check_delete_post(user, post) -> None:
     if is_item_post(post):
         raise PermissionDenied(
             _(
-                "This card stands for a forum thread or a blog article: delete that instead, "
+                "This card stands for a thread, article or wiki page: delete that instead, "
                 "and its card leaves the feed."
             )
         )
@@ -162,5 +162,5 @@ def check_not_item(post) -> None:
     conversation happens on the thread or article itself."""
     if is_item_post(post):
         raise ValidationError(
-            _("This card stands for a forum thread or a blog article: open it to reply there.")
+            _("This card stands for a thread, article or wiki page: open it to reply there.")
         )

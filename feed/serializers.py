@@ -159,10 +159,10 @@ class PraiseSerializer(serializers.Serializer):
 
 
 class PostItemSerializer(serializers.Serializer):
-    """The forum thread or blog article a post stands for (its feed card). When the item
+    """The forum thread, blog article or wiki page a post stands for (its feed card). When the item
     is gone or the viewer may no longer see it, only ``kind``, ``id`` and ``unavailable``."""
 
-    kind = serializers.CharField(read_only=True, help_text=_("`thread` or `article`."))
+    kind = serializers.CharField(read_only=True, help_text=_("`thread`, `article` or `wiki_page`."))
     id = serializers.IntegerField(read_only=True)
     unavailable = serializers.BooleanField(read_only=True, required=False)
     title = serializers.CharField(read_only=True, required=False)
@@ -253,7 +253,7 @@ class BasePostSerializer(serializers.Serializer):
     poll = serializers.SerializerMethodField()
     praise = serializers.SerializerMethodField()
     item = serializers.SerializerMethodField(
-        help_text=_("The forum thread or blog article the post stands for; null otherwise.")
+        help_text=_("The thread, article or wiki page the post stands for; null otherwise.")
     )
 
     # The read shape is built by ``post_base_data``; the methods below only tell the schema

@@ -242,7 +242,7 @@ class WikiDiffRowSerializer(serializers.Serializer):
         read_only=True, help_text=_("Escaped; the words taken out in <del>.")
     )
     new_html = serializers.CharField(
-        read_only=True, help_text=_("Escaped; the words put in in <ins>.")
+        read_only=True, help_text=_("Escaped; inserted words in <ins>.")
     )
     skipped = serializers.IntegerField(read_only=True)
 
