@@ -3,7 +3,6 @@ share, and "seen" for announcements."""
 
 import mimetypes
 import os
-import unicodedata
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.utils.translation import ngettext
 
 from communities.models import Community
 from core import events
+from core.files import clean_file_name
 from core.images import resized_within, validate_image
 from core.ratelimit import check_rate
 from feed import permissions
@@ -123,16 +123,6 @@ def _clean_images(images) -> list:
     if errors:
         raise ValidationError({"images": errors})
     return images
-
-
-def clean_file_name(name: str) -> str:
-    """A file name safe to store and to show: no folders, no control characters."""
-    name = os.path.basename((name or "").replace("\\", "/"))
-    name = unicodedata.normalize("NFC", name)
-    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
-    name = name.strip().lstrip(".") or "file"
-    stem, extension = os.path.splitext(name)
-    return stem[: 200 - len(extension[:20])] + extension[:20]
 
 
 def _clean_attachments(files) -> list:

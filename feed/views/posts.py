@@ -10,7 +10,7 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from core.files import private_file_response
 from core.shortcuts import add_service_errors, safe_next
 from feed import permissions, selectors
 from feed.forms import PostEditForm
@@ -220,22 +221,6 @@ def restore(request, pk: int):
     return redirect(post.get_absolute_url())
 
 
-def _open_stored(field):
-    """The stored file, opened; Http404 when storage lost it (a 404, not a server error)."""
-    try:
-        return field.open("rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404(_("This file is no longer available.")) from missing
-
-
-def _private_file_headers(response, *, sandbox: bool = True):
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    if sandbox:
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
-
-
 @require_GET
 def image(request, pk: int, image_pk: int, thumbnail: bool = False):
     """A post's image (re-encoded on upload, so safe inline), for who may see the post."""
@@ -244,13 +229,9 @@ def image(request, pk: int, image_pk: int, thumbnail: bool = False):
     field = found.thumbnail if thumbnail else found.image
     extension = os.path.splitext(field.name)[1].lower()
     content_type = INLINE_IMAGE_TYPES.get(extension, "application/octet-stream")
-    response = FileResponse(
-        _open_stored(field),
-        content_type=content_type,
-        as_attachment=content_type == "application/octet-stream",
-        filename=os.path.basename(field.name),
+    return private_file_response(
+        field, name=os.path.basename(field.name), content_type=content_type, inline=True
     )
-    return _private_file_headers(response)
 
 
 @require_GET
@@ -258,10 +239,8 @@ def attachment(request, pk: int, attachment_pk: int):
     """A post's file, for who may see the post: always a download, never shown inline."""
     post = get_post_for(request.user, pk)
     found = selectors.post_attachment_for(post, attachment_pk)
-    response = FileResponse(
-        _open_stored(found.file),
+    return private_file_response(
+        found.file,
+        name=found.name or mimetypes.guess_extension(found.content_type) or "file",
         content_type="application/octet-stream",
-        as_attachment=True,
-        filename=found.name or mimetypes.guess_extension(found.content_type) or "file",
     )
-    return _private_file_headers(response)
