@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from blog.models import Article, ArticleRevision, ArticleStatus, FeedToken
+from blog.models import Article, ArticleImage, ArticleRevision, ArticleStatus, FeedToken
 from blog.services.articles import (
     article_delete,
     article_publish,
@@ -214,6 +214,33 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ArticleImage)
+class ArticleImageAdmin(admin.ModelAdmin):
+    """Images uploaded for articles' text, read-only; deleting one takes it out of the text
+    (the text then shows nothing there)."""
+
+    list_display = ("__str__", "article", "number", "width", "height", "created_at")
+    list_select_related = ("article",)
+    list_filter = ("created_at",)
+    search_fields = ("alt", "article__title", "article__author__username")
+    show_full_result_count = False
+    fields = ("article", "number", "image", "width", "height", "alt", "created_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        images = super().get_queryset(request)
+        if sees_everything(request.user):
+            return images
+        articles = readable_articles(Article.objects.all(), request.user)
+        return images.filter(article__in=articles)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

@@ -5,11 +5,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from blog.models import BODY_MAX_LENGTH, EXCERPT_MAX_LENGTH, TITLE_MAX_LENGTH, Blog
+from blog.models import (
+    BODY_MAX_LENGTH,
+    EXCERPT_MAX_LENGTH,
+    IMAGE_ALT_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Blog,
+)
 from blog.permissions import can_write_in
 from blog.services.articles import DRAFT, PUBLISH_NOW, SCHEDULE
 from communities.models import Community
 from communities.permissions import remember_memberships
+from feed.forms import IMAGE_ACCEPT, MultipleFileField, MultipleFileInput
 from profiles.forms import BootstrapBoundField
 
 PERSONAL, COMPANY, COMMUNITY_PREFIX = "personal", "company", "c:"
@@ -124,3 +131,24 @@ class PublishForm(forms.Form):
         input_formats=[DATETIME_LOCAL],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
     )
+
+
+class ArticleImagesForm(forms.Form):
+    """Images for an article's text; the service checks each file."""
+
+    bound_field_class = BootstrapBoundField
+
+    images = MultipleFileField(
+        label=_("Images"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        help_text=_("JPEG, PNG, GIF or WebP; you can choose several."),
+    )
+    alt = forms.CharField(
+        label=_("Description (for people who cannot see the image)"),
+        required=False,
+        max_length=IMAGE_ALT_MAX_LENGTH,
+        help_text=_("Leave empty to use the file name; you can change it in the text."),
+    )
+
+    add_service_errors = _ArticleFields.add_service_errors

@@ -30,6 +30,7 @@ TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 50_000
 EXCERPT_MAX_LENGTH = 300
 SLUG_MAX_LENGTH = 80
+IMAGE_ALT_MAX_LENGTH = 300
 
 
 class ArticleStatus(models.TextChoices):
@@ -283,6 +284,46 @@ class ArticleRevision(models.Model):
 
     def __str__(self):
         return f"{self.title} @ {self.written_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleImage(TimeStampedModel):
+    """A picture its author uploaded for an article's text, shown where the text says
+    ``![alt](/blog/a/<article>/images/<number>/)``; served only to who may read the article."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
+    )
+    # The article's own count (1, 2, 3...): the address the text refers to.
+    number = models.PositiveIntegerField(_("number"))
+    # Re-encoded on upload under a name of ours (``a<article>-i-<random>.jpg``).
+    image = models.ImageField(_("image"), upload_to="blog/images/%Y/%m/")
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    alt = models.CharField(_("description"), max_length=IMAGE_ALT_MAX_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        verbose_name = _("article image")
+        verbose_name_plural = _("article images")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_article_image")
+        ]
+
+    def __str__(self):
+        return self.alt or f"{self.article_id}/{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return image_url(self.article_id, self.number)
+
+    @property
+    def markdown(self) -> str:
+        """What the author pastes into the text to show this image."""
+        alt = " ".join(self.alt.replace("[", "").replace("]", "").split())
+        return f"![{alt}]({self.get_absolute_url()})"
+
+
+def image_url(article_id: int, number: int) -> str:
+    return reverse("blog:image", kwargs={"pk": article_id, "number": number})
 
 
 class FeedToken(TimeStampedModel):

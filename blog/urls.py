@@ -25,6 +25,8 @@ urlpatterns = [
         name="community-article",
     ),
     path("a/<int:pk>/cover/", pages.cover, name="cover"),
+    path("a/<int:pk>/images/", writing.article_images, name="images"),
+    path("a/<int:pk>/images/<int:number>/", pages.image, name="image"),
     path("a/<int:pk>/edit/", writing.article_edit, name="edit"),
     path("a/<int:pk>/publish/", writing.article_publish, name="publish"),
     path("a/<int:pk>/unpublish/", writing.article_unpublish, name="unpublish"),

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions, parsers, status
+from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from communities import selectors as community_selectors
 from communities.models import Community
 from core.api import ERROR, FIELD_ERRORS, validated
-from feed.serializers import Links
+from feed.serializers import Links, ListField, StrictSerializer
 from forums import experts, permissions, selectors, services
 from forums.serializers import (
     AcceptInputSerializer,
@@ -55,6 +55,7 @@ from forums.serializers import (
     thread_data,
     thread_history_data,
 )
+from profiles.serializers import PersonSummarySerializer
 
 PARSERS = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
@@ -469,6 +470,41 @@ class ThreadFollowView(APIView):
     def delete(self, request, pk: int):
         services.thread_unfollow(user=request.user, thread=_thread(request, pk))
         return Response({"thread": pk, "followed": False})
+
+
+class AskInputSerializer(StrictSerializer):
+    ask = ListField(
+        child=serializers.CharField(),
+        allow_empty=False,
+        help_text=_(
+            "Usernames of up to 5 people to ask for an answer (those who may not see the "
+            "thread are left out)."
+        ),
+    )
+
+
+class AskedSerializer(serializers.Serializer):
+    thread = serializers.IntegerField(read_only=True)
+    asked = PersonSummarySerializer(many=True, read_only=True)
+
+
+class ThreadAskView(APIView):
+    @extend_schema(
+        summary="Ask people to answer a question",
+        description=(
+            "The thread's author names up to 5 people; those who may see the thread hear of "
+            "it. `asked` lists who was asked (unknown people and those who may not see the "
+            "thread are left out)."
+        ),
+        request=AskInputSerializer,
+        responses={200: AskedSerializer, 400: FIELD_ERRORS, 403: ERROR, 404: NOT_FOUND},
+    )
+    def post(self, request, pk: int):
+        thread = _thread(request, pk)
+        data = validated(AskInputSerializer, request)
+        asked = services.thread_ask_experts(actor=request.user, thread=thread, people=data["ask"])
+        links = Links(request)
+        return Response({"thread": thread.pk, "asked": [links.person(p) for p in asked]})
 
 
 class ThreadAcceptView(APIView):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("threads/<int:pk>/history/", api.ThreadHistoryView.as_view(), name="thread-history"),
     path("threads/<int:pk>/replies/", api.ThreadRepliesView.as_view(), name="thread-replies"),
     path("threads/<int:pk>/accept/", api.ThreadAcceptView.as_view(), name="thread-accept"),
+    path("threads/<int:pk>/ask/", api.ThreadAskView.as_view(), name="thread-ask"),
     path("threads/<int:pk>/follow/", api.ThreadFollowView.as_view(), name="thread-follow"),
     path("threads/<int:pk>/pin/", api.ThreadPinView.as_view(), name="thread-pin"),
     path("threads/<int:pk>/unpin/", api.ThreadUnpinView.as_view(), name="thread-unpin"),

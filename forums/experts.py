@@ -15,14 +15,14 @@ replies of those threads, ``Post`` / ``Article.objects.visible_to(viewer)``), so
 only evidence is in a community the viewer may not read is not shown to them. Skills are on
 profiles, which every employee sees. Only active people are ranked.
 
-Queries: one for the topic's tags, one GROUP BY per evidence kind, one for the people shown,
-whatever the number of people or evidence rows.
+Queries: one for the topics' tags, one GROUP BY per evidence kind, one for the people shown,
+whatever the number of topics (up to three), people or evidence rows.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -39,6 +39,7 @@ RECENT_DAYS = 90
 # Points per piece of evidence (before the recency bonus).
 WEIGHTS = {"accepted": 5, "upvotes": 1, "skill": 3, "article": 3, "post": 1}
 KINDS = tuple(WEIGHTS)
+MAX_TOPICS = 3
 
 
 @dataclass
@@ -114,34 +115,77 @@ def _word_in(field_name: str, text: str) -> Q:
     )
 
 
-def _topic_tags(text: str) -> tuple[list[int], str]:
-    """The ids of the tags that are this topic, and how the topic reads in a sentence."""
-    slug = slugify(text, allow_unicode=True)
-    condition = Q(name__iexact=text) | (Q(slug=slug) if slug else Q(pk__in=[]))
-    tags = list(Tag.objects.filter(condition).order_by("id").values_list("id", "name"))
-    if tags:
-        return [pk for pk, _name in tags], f"#{tags[0][1].lower()}"
-    return [], _("“%(text)s”") % {"text": text}
+@dataclass
+class _Topic:
+    """One searched topic: its text, the ids of the tags that are it, how it reads."""
+
+    text: str
+    tag_ids: list[int]
+    label: str
+
+    def on(self, prefix: str, tagged) -> Q:
+        """Rows (through ``prefix``) whose title has the text or that carry one of the tags."""
+        condition = Q(**{f"{prefix}title__icontains": self.text})
+        if self.tag_ids:
+            ids = tagged.objects.filter(tag_id__in=self.tag_ids).values("content_object_id")
+            condition |= Q(**{f"{prefix}pk__in": ids})
+        return condition
 
 
-def _rows(queryset, person: str, when: str, cutoff: datetime) -> list[tuple[int, int, int]]:
-    """One row per active person: ``person``, ``count`` and ``recent`` (since ``cutoff``)."""
+def _topics(texts: list[str]) -> list[_Topic]:
+    """The searched topics with their tags, in one query whatever their number."""
+    condition = Q(pk__in=[])
+    slugs = {}
+    for text in texts:
+        slugs[text] = slugify(text, allow_unicode=True)
+        condition |= Q(name__iexact=text) | (Q(slug=slugs[text]) if slugs[text] else Q(pk__in=[]))
+    tags = list(Tag.objects.filter(condition).order_by("id").values_list("id", "name", "slug"))
+    topics = []
+    for text in texts:
+        slug_of_text = slugs[text]
+        mine = [
+            (pk, name)
+            for pk, name, slug in tags
+            if name.lower() == text.lower() or (slug_of_text and slug == slug_of_text)
+        ]
+        label = f"#{mine[0][1].lower()}" if mine else _("“%(text)s”") % {"text": text}
+        topics.append(_Topic(text, [pk for pk, _name in mine], label))
+    return topics
+
+
+def _which(topics: list[_Topic], conditions: list[Q]) -> Case:
+    """The index of the first topic a row is on (a row counts for one topic only)."""
+    return Case(
+        *(When(condition, then=Value(i)) for i, condition in enumerate(conditions)),
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
+
+
+def _rows(
+    queryset, person: str, when: str, cutoff: datetime, which: Case
+) -> list[tuple[int, int, int, int]]:
+    """One row per active person and topic: ``person``, topic index, ``count`` and
+    ``recent`` (since ``cutoff``)."""
     return list(
         queryset.filter(**{f"{person}__is_active": True})
-        .values(person)
+        .annotate(topic_index=which)
+        .values(person, "topic_index")
         .annotate(
             count=Count("pk", distinct=True),
             recent=Count("pk", distinct=True, filter=Q(**{f"{when}__gte": cutoff})),
         )
         .order_by()
-        .values_list(person, "count", "recent")
+        .values_list(person, "topic_index", "count", "recent")
     )
 
 
-def experts_for(
-    viewer, topic: str, *, limit: int = 10, now: datetime | None = None
-) -> list[Expert]:
+def experts_for(viewer, topic, *, limit: int = 10, now: datetime | None = None) -> list[Expert]:
     """The people with the most evidence on ``topic`` that ``viewer`` may see, best first.
+
+    ``topic`` is one topic or a list of them (the first three distinct ones count): a
+    person's evidence on each adds up, and a thread, reply, article or post counts for the
+    first of the topics it is on only. The same queries for one topic or three.
 
     Score: the sum over evidence kinds of ``weight × (count + recent)``, where ``recent`` is
     the part of ``count`` from the last 90 days (so recent evidence counts double) and the
@@ -149,55 +193,59 @@ def experts_for(
     and count once each, as old evidence. Dates: the answer's, the vote's, the article's
     publication, the post's. Ties go by name. An empty topic or an anonymous viewer: nobody.
     """
-    text = clean_topic(topic)
-    if not text or not viewer.is_authenticated:
+    given = [topic] if isinstance(topic, str) else list(topic or ())
+    texts = list(dict.fromkeys(t for t in map(clean_topic, given) if t))[:MAX_TOPICS]
+    if not texts or not viewer.is_authenticated:
         return []
     cutoff = (now or timezone.now()) - timedelta(days=RECENT_DAYS)
-    tag_ids, label = _topic_tags(text)
+    topics = _topics(texts)
 
-    on_topic = Q(title__icontains=text)
-    if tag_ids:
-        on_topic |= Q(
-            pk__in=TaggedThread.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-        )
-    threads = Thread.objects.visible_to(viewer).filter(on_topic)
+    def any_of(conditions: list[Q]) -> Q:
+        combined = Q(pk__in=[])
+        for condition in conditions:
+            combined |= condition
+        return combined
+
+    on_thread = [t.on("", TaggedThread) for t in topics]
+    threads = Thread.objects.visible_to(viewer).filter(any_of(on_thread))
     replies = Reply.objects.alive().filter(thread__in=threads.values("pk"))
 
     found: dict[int, list[Evidence]] = {}
 
-    def add(kind: str, rows, topic_name: str = text, topic_label: str = label) -> None:
-        for person_id, count, recent in rows:
-            if count:
-                evidence = Evidence(kind, count, topic_name, recent, topic_label)
+    def add(kind: str, rows) -> None:
+        for person_id, index, count, recent in rows:
+            if count and index >= 0:
+                item = topics[index]
+                evidence = Evidence(kind, count, item.text, recent, item.label)
                 found.setdefault(person_id, []).append(evidence)
 
     accepted = replies.filter(pk__in=threads.values("accepted_reply"))
-    add("accepted", _rows(accepted, "author", "created_at", cutoff))
+    on_reply = _which(topics, [t.on("thread__", TaggedThread) for t in topics])
+    add("accepted", _rows(accepted, "author", "created_at", cutoff, on_reply))
     votes = ReplyVote.objects.filter(value=1, reply__in=replies.values("pk"))
-    add("upvotes", _rows(votes, "reply__author", "created_at", cutoff))
+    on_vote = _which(topics, [t.on("reply__thread__", TaggedThread) for t in topics])
+    add("upvotes", _rows(votes, "reply__author", "created_at", cutoff, on_vote))
 
-    article_on_topic = Q(title__icontains=text)
-    if tag_ids:
-        tagged = TaggedArticle.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-        article_on_topic |= Q(pk__in=tagged)
-    articles = Article.objects.visible_to(viewer).filter(article_on_topic)
-    add("article", _rows(articles, "author", "published_at", cutoff))
-    if tag_ids:
-        posts = (
-            Post.objects.visible_to(viewer)
-            .status_updates()
-            .filter(
-                pk__in=TaggedPost.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-            )
-        )
-        add("post", _rows(posts, "author", "created_at", cutoff))
+    on_article = [t.on("", TaggedArticle) for t in topics]
+    articles = Article.objects.visible_to(viewer).filter(any_of(on_article))
+    add("article", _rows(articles, "author", "published_at", cutoff, _which(topics, on_article)))
+    tagged_topics = [t for t in topics if t.tag_ids]
+    if tagged_topics:
+        on_post = [
+            Q(pk__in=TaggedPost.objects.filter(tag_id__in=t.tag_ids).values("content_object_id"))
+            if t.tag_ids
+            else Q(pk__in=[])
+            for t in topics
+        ]
+        posts = Post.objects.visible_to(viewer).status_updates().filter(any_of(on_post))
+        add("post", _rows(posts, "author", "created_at", cutoff, _which(topics, on_post)))
 
+    on_skill = any_of([_word_in("tag__name", t.text) | Q(tag_id__in=t.tag_ids) for t in topics])
     skills = (
-        SkillTag.objects.filter(
-            _word_in("tag__name", text) | Q(tag_id__in=tag_ids), content_object__is_active=True
-        )
+        SkillTag.objects.filter(on_skill, content_object__is_active=True)
         .order_by("tag__name")
         .values_list("content_object_id", "tag__name")
+        .distinct()
     )
     for person_id, name in skills:
         found.setdefault(person_id, []).append(Evidence("skill", 1, name, 0, name))

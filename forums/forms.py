@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from feed.forms import MultipleFileField, MultipleFileInput
 from forums.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, ThreadKind
 from forums.services.threads import MAX_ASKED
 from profiles.forms import BootstrapBoundField
@@ -90,10 +91,30 @@ class ReplyForm(_BodyForm):
 
     body = forms.CharField(label=_("Your reply"), required=False, widget=_body_widget(5))
     quoted = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    attachments = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        widget=MultipleFileInput(attrs={"data-file-input": ""}),
+        help_text=_("Attach documents for colleagues to download."),
+    )
 
 
 class ReplyEditForm(_BodyForm):
     body = forms.CharField(label=_("Your reply"), required=False, widget=_body_widget(6))
+
+
+class AskForm(forms.Form):
+    """The asker names people to answer a question already posted."""
+
+    bound_field_class = BootstrapBoundField
+
+    ask = UsernamesField(
+        label=_("People to ask"),
+        help_text=_("Usernames, separated by commas."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "none"}
+        ),
+    )
 
 
 class MoveForm(forms.Form):

@@ -331,7 +331,8 @@ class Reply(TimeStampedModel):
         return text[:60] + ("…" if len(text) > 60 else "")
 
     def get_absolute_url(self):
-        return f"{reverse('forums:thread-detail', args=[self.thread_id])}#reply-{self.pk}"
+        """The reply's permalink: it leads to the page of the thread that holds the reply."""
+        return reverse("forums:reply", args=[self.pk])
 
     @property
     def is_deleted(self) -> bool:

@@ -8,6 +8,9 @@ what the person may not see, PermissionDenied (with the reason) for what they se
 - Moderators (``moderation.permissions.can_moderate_in`` the thread's place) pin, lock, move,
   merge, delete and restore; the author edits their own words and may delete them.
 - A locked thread takes no replies, reply edits or votes; an archived community is read-only.
+  Accepting (or changing) the answer stays allowed in a locked thread, on purpose: moderators
+  often lock a question once it is answered, and the asker must still be able to mark which
+  reply solved it. It adds no words to the thread.
 """
 
 from django.core.exceptions import PermissionDenied

@@ -97,7 +97,12 @@ def _with_viewer(queryset, viewer):
 
 def _filtered(threads, filter: str):  # noqa: A002 - the list's own word for it.
     if filter == "unanswered":
-        return threads.filter(first_reply_at__isnull=True)
+        # Live replies only: a thread whose only answer was deleted is unanswered again
+        # (``first_reply_at`` stays, as a measure of how fast people answered).
+        answered = Reply.objects.filter(thread=OuterRef("pk"), deleted_at__isnull=True).exclude(
+            author=OuterRef("author")
+        )
+        return threads.filter(~Exists(answered))
     if filter == "unsolved":
         return threads.filter(kind="question", accepted_reply__isnull=True)
     return threads
@@ -210,6 +215,25 @@ def replies_for(
         reply.thread = thread
         reply.is_accepted = bool(reply.is_accepted)
     return result
+
+
+def reply_page_number(reply: Reply, *, per_page: int = REPLIES_PER_PAGE) -> int:
+    """The page of ``replies_for`` that holds ``reply`` (a live one), in one COUNT: the live
+    replies of its thread ordered before it, in ``replies_for``'s order."""
+    thread = reply.thread
+    alive = Reply.objects.filter(thread_id=reply.thread_id, deleted_at__isnull=True)
+    earlier = Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, id__lt=reply.pk)
+    if thread.is_question:
+        accepted_id = thread.accepted_reply_id
+        if reply.pk == accepted_id:
+            return 1
+        better = Q(score__gt=reply.score) | (Q(score=reply.score) & earlier)
+        before = better & ~Q(pk=accepted_id or 0)
+        if accepted_id:
+            before |= Q(pk=accepted_id)
+    else:
+        before = earlier
+    return alive.filter(before).count() // per_page + 1
 
 
 def threads_recent(viewer, *, community: Community | None = None, limit: int = 20) -> list[Thread]:

@@ -23,6 +23,8 @@ def _template(notification) -> str:
             return _("%(actor)s mentioned you in a thread")
         if target_model == "reply":
             return _("%(actor)s mentioned you in a forum reply")
+        if target_model == "article":
+            return _("%(actor)s mentioned you in an article")
         return _("%(actor)s mentioned you in a post")
     if verb == Verb.COMMENT:
         return _("%(actor)s commented on your post")

@@ -206,7 +206,8 @@ def _followers(thread, *, leave_out) -> list[int]:
 
 
 def _mention(event: DomainEvent, item, community, people, *, once: bool = False) -> set[int]:
-    """Tell the people mentioned in a thread or reply (who may see it); return who was told."""
+    """Tell the people mentioned in a thread, reply or article (who may see it); return who
+    was told."""
     people = set(people or ()) - {event.actor_id}
     if not people:
         return set()
@@ -286,6 +287,23 @@ def thread_experts_asked(event: DomainEvent) -> None:
         recipients=people, verb=Verb.EXPERT_ASKED, actor=_actor(event), target=thread,
         community=thread.community,
     )  # fmt: skip
+
+
+def _article(pk):
+    Article = apps.get_model("blog", "Article")
+    return Article.objects.select_related("community", "author").filter(pk=pk).first()
+
+
+def article_mentioned(event: DomainEvent) -> None:
+    """An article was published or edited: tell the people it mentions who may read it, each
+    once per article (an edit, or publishing it again, tells only the newly mentioned)."""
+    people = event.payload.get("mentioned_user_ids")
+    article = _article(event.object_id) if people else None
+    if article is None:
+        return
+    # notify() checks each person against the article's rule (a draft, a deleted article
+    # or a private community's article reaches nobody who may not read it).
+    _mention(event, article, article.community, people, once=True)
 
 
 def _membership(event: DomainEvent) -> Membership | None:
@@ -380,6 +398,8 @@ HANDLERS = {
     "reply.edited": forum_reply_edited,
     "answer.accepted": answer_accepted,
     "thread.experts_asked": thread_experts_asked,
+    "article.published": article_mentioned,
+    "article.edited": article_mentioned,
     "thread.deleted": refresh_badges_about_target,
     "thread.restored": refresh_badges_about_target,
     "reply.deleted": refresh_badges_about_target,

@@ -13,25 +13,29 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from blog import permissions
 from blog.models import (
     BODY_MAX_LENGTH,
     EXCERPT_MAX_LENGTH,
+    IMAGE_ALT_MAX_LENGTH,
     SLUG_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Article,
+    ArticleImage,
     ArticleRevision,
     ArticleStatus,
     Blog,
 )
 from blog.text import render_article
 from core import events
+from core.files import clean_file_name
 from core.images import resized_within, validate_image
 from feed.models import PostKind
 from feed.services.items import (
@@ -48,6 +52,9 @@ from profiles.models import User
 
 MAX_TAGS = 10
 COVER_SIZE = (1600, 1600)
+IMAGE_SIZE = (2048, 2048)
+MAX_IMAGES_AT_ONCE = 10
+MAX_IMAGES_PER_ARTICLE = 50
 PUBLISH_NOW, SCHEDULE, DRAFT = "now", "schedule", "draft"
 
 
@@ -155,7 +162,7 @@ def _unique_slug(title: str, blog: Blog, *, exclude_pk=None) -> str:
 def _apply_text(article: Article, *, title: str, body: str, excerpt: str | None) -> list:
     """Render ``body`` onto ``article`` with its derived fields; return the mentioned people
     and hashtags. ``excerpt`` None keeps the author's excerpt (if any)."""
-    rendered = render_article(body)
+    rendered = render_article(body, article_id=article.pk)
     article.title, article.body, article.body_html = title, body, rendered.html
     article.toc = rendered.toc
     article.reading_minutes = rendered.reading_minutes
@@ -432,6 +439,92 @@ def article_restore(*, actor: User, article: Article) -> Article:
         item_post_restore(kind=PostKind.ARTICLE, item_id=locked.pk, actor=actor)
     events.publish("article.restored", actor=actor, obj=locked, community_id=locked.community_id)
     return locked
+
+
+def _clean_images(images, *, room: int) -> list:
+    images = [image for image in images or () if image]
+    if not images:
+        raise ValidationError({"images": _("Choose at least one image.")})
+    limit = min(MAX_IMAGES_AT_ONCE, room)
+    if limit <= 0:
+        raise ValidationError(
+            {
+                "images": _("An article holds at most %(limit)d images.")
+                % {"limit": MAX_IMAGES_PER_ARTICLE}
+            }
+        )
+    if len(images) > limit:
+        raise ValidationError(
+            {
+                "images": ngettext(
+                    "Add at most %(limit)d image.", "Add at most %(limit)d images.", limit
+                )
+                % {"limit": limit}
+            }
+        )
+    errors = []
+    for image in images:
+        try:
+            validate_image(image, max_bytes=settings.POST_IMAGE_MAX_BYTES)
+        except ValidationError as error:
+            name = clean_file_name(image.name)
+            errors.extend(f"{name}: {message}" for message in error.messages)
+    if errors:
+        raise ValidationError({"images": errors})
+    return images
+
+
+def _clean_alt(alt: str) -> str:
+    alt = " ".join((alt or "").split())
+    if len(alt) > IMAGE_ALT_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "alt": _("Keep the description under %(limit)d characters.")
+                % {"limit": IMAGE_ALT_MAX_LENGTH}
+            }
+        )
+    return alt
+
+
+def _alt_from_name(name: str) -> str:
+    """A first description from a file name ("team-photo_2024.jpg": "team photo 2024")."""
+    stem = clean_file_name(name).rsplit(".", 1)[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split())[:IMAGE_ALT_MAX_LENGTH]
+
+
+@transaction.atomic
+def article_images_add(
+    *, actor: User, article: Article, images, alt: str = ""
+) -> list[ArticleImage]:
+    """Upload images for ``article``'s text (its author, as for editing): each is checked
+    with Pillow and stored re-encoded (no metadata) under a name of ours, numbered after the
+    article's earlier images. ``alt`` describes them (empty: each file's name). All or
+    nothing: one bad file refuses the lot, with a field error naming it."""
+    permissions.check_edit_article(actor, article)
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    last = locked.images.aggregate(last=Max("number"))["last"] or 0
+    count = locked.images.count()
+    cleaned = _collect(
+        {
+            "images": lambda: _clean_images(images, room=MAX_IMAGES_PER_ARTICLE - count),
+            "alt": lambda: _clean_alt(alt),
+        }
+    )
+    added = []
+    for offset, upload in enumerate(cleaned["images"], start=1):
+        stored = resized_within(upload, size=IMAGE_SIZE, name_prefix=f"a{locked.pk}-i")
+        image = ArticleImage(
+            article=locked,
+            number=last + offset,
+            width=stored.width,
+            height=stored.height,
+            alt=cleaned["alt"] or _alt_from_name(upload.name),
+        )
+        image.image.save(stored.name, stored, save=False)
+        image.full_clean()
+        image.save()
+        added.append(image)
+    return added
 
 
 def article_record_view(*, viewer: User, article: Article) -> bool:

@@ -5,7 +5,7 @@ Atom feeds for feed readers. Every read goes through ``blog.selectors`` (or, for
 import os
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -15,6 +15,7 @@ from blog.forms import COMMUNITY_PREFIX, PERSONAL, PublishForm
 from blog.models import Article, Blog, BlogKind
 from blog.services.articles import article_record_view
 from blog.services.feed_tokens import feed_token_get_or_create
+from core.files import private_file_response
 from feed.views.shared import conversation_context
 
 INDEX_COMPANY = 7
@@ -164,16 +165,22 @@ def cover(request, pk: int):
     article = selectors.get_article_for(request.user, pk)
     if not article.cover:
         raise Http404("No cover.")
-    extension = os.path.splitext(article.cover.name)[1].lower()
-    content_type = COVER_TYPES.get(extension)
+    name = os.path.basename(article.cover.name)
+    content_type = COVER_TYPES.get(os.path.splitext(name)[1].lower())
     if content_type is None:
         raise Http404("No cover.")
-    try:
-        opened = article.cover.open("rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404("No cover.") from missing
-    response = FileResponse(opened, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=3600"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return private_file_response(article.cover, name=name, content_type=content_type, inline=True)
+
+
+@require_GET
+def image(request, pk: int, number: int):
+    """An image of an article's text (re-encoded on upload), for who may read the article."""
+    article = selectors.get_article_for(request.user, pk)
+    found = article.images.filter(number=number).first()
+    if found is None or not found.image:
+        raise Http404("No such image.")
+    name = os.path.basename(found.image.name)
+    content_type = COVER_TYPES.get(os.path.splitext(name)[1].lower())
+    if content_type is None:
+        raise Http404("No such image.")
+    return private_file_response(found.image, name=name, content_type=content_type, inline=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog import permissions, selectors
-from blog.forms import ArticleEditForm, ArticleForm, PublishForm
+from blog.forms import ArticleEditForm, ArticleForm, ArticleImagesForm, PublishForm
 from blog.models import Article, ArticleStatus, BlogKind
 from blog.services import articles as services
 
@@ -102,8 +102,46 @@ def article_edit(request, pk: int):
                 "tags": ", ".join(t.name for t in article.tags.all()),
             }
         )
-    context = {"form": form, "article": article}
+    context = {"form": form, "article": article, **_images_context(article)}
     return render(request, "blog/article_edit.html", context, status=status)
+
+
+def _images_context(article: Article, form: ArticleImagesForm | None = None) -> dict:
+    return {"images": list(article.images.all()), "images_form": form or ArticleImagesForm()}
+
+
+@require_POST
+def article_images(request, pk: int):
+    """Upload images for an article's text (its author). With HTMX the images section comes
+    back in place (the text being written stays as it is); without, the edit page."""
+    article = selectors.get_article_for(request.user, pk)
+    permissions.check_edit_article(request.user, article)
+    form = ArticleImagesForm(request.POST, request.FILES)
+    added = []
+    if form.is_valid():
+        try:
+            added = services.article_images_add(
+                actor=request.user,
+                article=article,
+                images=form.cleaned_data["images"],
+                alt=form.cleaned_data["alt"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+    edit_url = reverse("blog:edit", kwargs={"pk": article.pk}) + "#article-images"
+    if request.htmx:
+        context = {
+            "article": article,
+            "added": added,
+            **_images_context(article, None if added else form),
+        }
+        status = 200 if added else 422
+        return render(request, "blog/_article_images.html", context, status=status)
+    if added:
+        messages.success(request, _("The images are uploaded: put them in the text."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(edit_url)
 
 
 def _refused(request, article: Article, error: ValidationError):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from blog.text import IMAGE, _outside_code
 from feed.services.posts import _clean_topic_tags, clean_file_name
 from feed.text import render_text
 from forums.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, ReplyAttachment
@@ -87,8 +88,9 @@ def store_attachments(reply, files) -> None:
 
 def render_onto(item, body: str):
     """Render ``body`` onto ``item`` (a thread or a reply), store its mentions; return the
-    people newly mentioned and the hashtags."""
-    rendered = render_text(body)
+    people newly mentioned and the hashtags. Markdown images become links to the image, as in
+    articles (the sanitiser allows no ``<img>``), outside code."""
+    rendered = render_text(_outside_code(body, lambda piece: IMAGE.sub("[", piece)))
     item.body, item.body_html = body, rendered.html
     item.save(update_fields=["body", "body_html", "updated_at"])
     before = set(item.mentioned_users.values_list("pk", flat=True))

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from communities.models import CommunityType
 from core import events
 from feed.models import PostKind
 from feed.services.items import (
@@ -378,12 +379,18 @@ def thread_move(*, actor: User, thread: Thread, category: Category) -> Thread:
     return locked
 
 
+def _open_to_everyone(community) -> bool:
+    """Company-wide, or a public community: every employee may read it."""
+    return community is None or community.type == CommunityType.PUBLIC
+
+
 @transaction.atomic
 def thread_merge(*, actor: User, source: Thread, target: Thread) -> Thread:
     """Merge ``source`` into ``target`` (moderators of both places): the source's opening
     text becomes a reply in the target, its replies, votes and followers move over, and the
     source is left as a pointer (``merged_into``) that the thread page redirects through.
-    Returns the target."""
+    A private or secret community's thread merges only within its community. Returns the
+    target."""
     permissions.check_moderate_thread(actor, source)
     permissions.check_moderate_thread(actor, target)
     if source.pk == target.pk:
@@ -399,6 +406,17 @@ def thread_merge(*, actor: User, source: Thread, target: Thread) -> Thread:
     source, target = lockeds[source.pk], lockeds[target.pk]
     if source.is_deleted or source.is_merged or target.is_deleted or target.is_merged:
         raise ValidationError({"target": _("Deleted or merged threads cannot be merged.")})
+    # Merging removes duplicates; it must not show members-only words to a wider audience
+    # by accident (moving the thread first is the explicit way to change its audience).
+    if source.community_id != target.community_id and not _open_to_everyone(source.community):
+        raise ValidationError(
+            {
+                "target": _(
+                    "This thread is for the members of its community only: merge it into a "
+                    "thread of the same community, or move it first."
+                )
+            }
+        )
     opening = Reply(
         thread=target,
         author=source.author,

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.shortcuts import add_service_errors
 from forums import permissions, selectors, services
-from forums.forms import MergeForm, MoveForm, ReplyForm
-from forums.models import Category
-from forums.views.shared import thread_context
+from forums.forms import AskForm, MergeForm, MoveForm, ReplyForm
+from forums.views.shared import move_targets, thread_context
 
 
 def _failure(error) -> str:
@@ -35,7 +34,7 @@ def reply_create(request, pk: int):
     except PermissionDenied as refused:
         messages.error(request, str(refused))
         return redirect(thread.get_absolute_url())
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         quoted = None
         quoted_pk = form.cleaned_data.get("quoted")
@@ -43,7 +42,11 @@ def reply_create(request, pk: int):
             if quoted_pk:
                 quoted = selectors.reply_get_for(user, quoted_pk)
             reply = services.reply_create(
-                author=user, thread=thread, body=form.cleaned_data["body"], quoted=quoted
+                author=user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                quoted=quoted,
+                attachments=form.cleaned_data["attachments"],
             )
         except Http404:
             form.add_error(None, _("You can only quote a reply in this thread."))
@@ -125,6 +128,36 @@ def reply_delete(request, pk: int):
 
 
 @require_POST
+def thread_ask(request, pk: int):
+    """The asker names people to answer their question; those who may see it are told."""
+    user = request.user
+    thread = selectors.thread_detail(user, pk)
+    if thread.pk != pk:
+        raise Http404("No such thread.")
+    form = AskForm(request.POST)
+    if form.is_valid():
+        try:
+            asked = services.thread_ask_experts(
+                actor=user, thread=thread, people=form.cleaned_data["ask"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if asked:
+                names = ", ".join(person.name for person in asked)
+                messages.success(request, _("Asked to answer: %(names)s.") % {"names": names})
+            else:
+                messages.warning(
+                    request, _("Nobody was asked: name colleagues who may see this question.")
+                )
+            return redirect(thread.get_absolute_url())
+    context = thread_context(request, thread, ask_form=form)
+    return render(
+        request, "forums/thread_detail.html", context, status=422 if request.htmx else 200
+    )
+
+
+@require_POST
 def thread_follow(request, pk: int):
     thread = selectors.thread_detail(request.user, pk)
     if request.POST.get("follow") == "0":
@@ -164,21 +197,13 @@ def thread_moderate(request, pk: int, action: str):
     return redirect(thread.get_absolute_url())
 
 
-def _move_targets(user, category_id) -> list[Category]:
-    return [
-        c
-        for c in Category.objects.visible_to(user).select_related("community")
-        if c.pk != category_id
-    ]
-
-
 @require_POST
 def thread_move(request, pk: int):
     """Move a thread to another category (moderators of both places)."""
     user = request.user
     thread = selectors.thread_detail(user, pk)
     permissions.check_moderate_thread(user, thread)
-    form = MoveForm(request.POST, categories=_move_targets(user, thread.category_id))
+    form = MoveForm(request.POST, categories=move_targets(user, thread))
     if form.is_valid():
         target = selectors.category_get_for(user, pk=form.cleaned_data["category"])
         try:

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.shortcuts import add_service_errors
 from forums import permissions, selectors, services
-from forums.experts import experts_for
+from forums.experts import MAX_TOPICS, experts_for
 from forums.forms import ReplyEditForm, ThreadEditForm, ThreadForm, UsernamesField
+from forums.models import ThreadKind
+from forums.services.threads import MAX_ASKED
 from forums.views.shared import (
     list_choices,
     list_params,
@@ -99,9 +101,18 @@ def thread_new(request, ref: str):
                 messages.success(request, _("Your thread is started."))
                 return redirect(thread.get_absolute_url())
     else:
-        form = ThreadForm(initial={"kind": request.GET.get("kind") or "question"})
+        # "Ask {name}" on Find an expert comes here with the person and the topic chosen.
+        kind = request.GET.get("kind", "")
+        initial = {
+            "kind": kind if kind in ThreadKind.values else ThreadKind.QUESTION,
+            "tags": request.GET.get("tags", "")[:600],
+        }
+        form = ThreadForm(initial=initial)
     status = 403 if refusal else (422 if form.errors and request.htmx else 200)
-    asked = form["ask"].value() if form.is_bound else []
+    if form.is_bound:
+        asked = form["ask"].value()
+    else:
+        asked = UsernamesField().to_python(request.GET.getlist("ask"))[:MAX_ASKED]
     context = {"category": place, "form": form, "refusal": refusal, "asked": asked}
     return render(request, "forums/thread_new.html", context, status=status)
 
@@ -112,15 +123,16 @@ SUGGESTED_EXPERTS = 5
 @require_GET
 def thread_suggestions(request):
     """While a thread is written: similar threads the writer may see (to avoid duplicates)
-    and the people who may know, for the first topic or the title's first strong word, with
-    whether they may see a thread in the chosen category (only those can be asked)."""
+    and the people who may know, for the first three topics (or the title's first strong
+    word), with whether they may see a thread in the chosen category (only those can be
+    asked)."""
     user = request.user
     place = category_for(user, request.GET.get("category", ""))
     title = request.GET.get("title", "")[:300]
     tags = [t.strip() for t in request.GET.get("tags", "")[:600].split(",") if t.strip()]
     words = selectors.title_words(title)
-    topic = tags[0] if tags else (words[0] if words else "")
-    experts = experts_for(user, topic, limit=SUGGESTED_EXPERTS) if topic else []
+    topics = list(dict.fromkeys(tags))[:MAX_TOPICS] if tags else words[:1]
+    experts = experts_for(user, topics, limit=SUGGESTED_EXPERTS)
     for expert in experts:
         # At most five people, so at most five membership checks.
         expert.may_ask = expert.person.pk != user.pk and place.is_visible_to(expert.person)
@@ -130,12 +142,21 @@ def thread_suggestions(request):
         "category": place,
         "similar": selectors.similar_threads(user, title, tags),
         "experts": experts,
-        "topic": topic,
+        "topic": ", ".join(topics),
         "asked": asked,
         "others_asked": [username for username in asked if username not in listed],
         "searched": bool(words or tags),
     }
     return render(request, "forums/_suggestions.html", context)
+
+
+@require_GET
+def reply_permalink(request, pk: int):
+    """A reply's permanent address: the page of its thread that holds it (404 for those who
+    may not see the thread)."""
+    reply = selectors.reply_get_for(request.user, pk)
+    page = selectors.reply_page_number(reply)
+    return redirect(f"{reply.thread.get_absolute_url()}?page={page}#reply-{reply.pk}")
 
 
 @require_GET

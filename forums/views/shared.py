@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from communities.permissions import can_read_content
 from forums import permissions, selectors
-from forums.forms import ReplyForm
+from forums.forms import AskForm, ReplyForm
 from forums.models import Category
 from moderation.permissions import can_moderate_in
 
@@ -35,7 +35,22 @@ def list_choices() -> dict:
     }
 
 
-def thread_context(request, thread, *, form=None, page=1) -> dict:
+def move_targets(user, thread) -> list[Category]:
+    """The categories ``user`` may move ``thread`` into: visible ones, other than its own,
+    in a place they moderate (the service asks for moderator rights in both places)."""
+    moderates: dict = {}
+    targets = []
+    for category in Category.objects.visible_to(user).select_related("community"):
+        if category.pk == thread.category_id:
+            continue
+        if category.community_id not in moderates:
+            moderates[category.community_id] = can_moderate_in(user, category.community)
+        if moderates[category.community_id]:
+            targets.append(category)
+    return targets
+
+
+def thread_context(request, thread, *, form=None, page=1, ask_form=None) -> dict:
     """Everything the thread page shows, with the viewer's rights computed once."""
     user = request.user
     moderator = can_moderate_in(user, thread.community)
@@ -49,6 +64,14 @@ def thread_context(request, thread, *, form=None, page=1) -> dict:
             reply.viewer_can_vote = open_for_writes and reply.author_id != user.pk
             reply.viewer_can_edit = open_for_writes and reply.author_id == user.pk
             reply.viewer_can_delete = reply.author_id == user.pk or moderator
+    # The asker may still name people to answer an unsolved question.
+    can_ask = (
+        thread.is_question
+        and not thread.is_solved
+        and thread.author_id == user.pk
+        and open_for_writes
+        and readable
+    )
     quoting = None
     if form is None:
         form = ReplyForm()
@@ -77,12 +100,8 @@ def thread_context(request, thread, *, form=None, page=1) -> dict:
         "can_restore": permissions.can_restore_thread(user, thread),
         "can_see_history": permissions.can_see_history(user, thread),
         "is_moderator": moderator,
-        "move_targets": [
-            c
-            for c in Category.objects.visible_to(user).select_related("community")
-            if c.pk != thread.category_id
-        ]
-        if moderator and not thread.is_deleted
-        else [],
+        "move_targets": move_targets(user, thread) if moderator and not thread.is_deleted else [],
+        "can_ask": can_ask,
+        "ask_form": (ask_form or AskForm()) if can_ask else None,
         "is_archived": archived,
     }

@@ -171,6 +171,34 @@ def test_a_topic_known_only_from_a_declared_skill_stays_on_the_skills_card(clien
     assert "Expertise" not in section(client, helper)  # ...the profile shows it once.
 
 
+def test_many_declared_skills_do_not_hide_a_topic_backed_by_answers(
+    client, author, helper, company_category
+):
+    profile_update(user=helper, skills=["aa", "bb", "cc", "dd", "ee", "ff", "gg"])
+    thread = ask(author, company_category, title="SAP posting fails", tags=["sap"])
+    services.reply_vote(user=author, reply=answer(helper, thread), value=1)
+    # The ranking puts the seven skills first (three points each against one up-vote)...
+    assert "sap" not in [t.name for t in expertise_of(fresh(author), helper, limit=6)]
+    client.force_login(author)
+
+    html = section(client, helper)
+
+    # ...but the profile drops skill-only topics before it keeps the best six.
+    assert "1 up-vote on answers about #sap" in html
+    assert "?topic=sap" in html
+    assert "?topic=aa" not in html
+
+
+def test_the_profile_still_shows_at_most_six_topics(client, author, helper, company_category):
+    for index in range(8):
+        solved(author, helper, company_category, title=f"Question {index}", tags=(f"t{index}",))
+    client.force_login(author)
+
+    html = section(client, helper)
+
+    assert html.count("?topic=t") == 6
+
+
 # --- queries ----------------------------------------------------------------------------
 
 

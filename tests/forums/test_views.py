@@ -151,7 +151,7 @@ def test_replying_posts_and_follows_and_quoting_prefills_the_form(
     reply = Reply.objects.get(body="Yes, 1111.")
     assert response.status_code == 302 and response.url == reply.get_absolute_url()
     assert reply.quoted == quoted
-    assert reply.get_absolute_url() == f"/forum/t/{question.pk}/#reply-{reply.pk}"
+    assert reply.get_absolute_url() == f"/forum/r/{reply.pk}/"
     assert question.subscriptions.filter(user=colleague).exists()
 
 
