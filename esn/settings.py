@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "forums",
     "blog",
     "wiki",
+    "files",
     "notifications",
     "moderation",
     "analytics",
@@ -164,6 +165,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "blog.tasks.publish_due_articles",
         "schedule": crontab(),  # Every minute.
     },
+    "purge-expired-file-trash": {
+        "task": "files.tasks.purge_expired_trash",
+        "schedule": crontab(hour=3, minute=0),
+    },
 }
 
 # --- auth -----------------------------------------------------------------------------
@@ -207,8 +212,34 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded files live in MEDIA_ROOT, or in an S3-compatible bucket when MEDIA_S3_BUCKET is
+# set. The bucket stays private: file-share files, post files and covers are streamed by
+# views that check who may see them; avatars get signed addresses that expire.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
+if MEDIA_S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            # Empty: AWS itself; otherwise MinIO, Ceph, Wasabi, DigitalOcean Spaces...
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # Empty: boto3 finds credentials itself (an instance role, ~/.aws...).
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("MEDIA_S3_PREFIX", default=""),
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Avatars and community covers are linked with signed addresses that expire.
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=3600),
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -223,6 +254,12 @@ AVATAR_SIZE = 512
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 POST_IMAGE_MAX_BYTES = env.int("POST_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 POST_ATTACHMENT_MAX_BYTES = env.int("POST_ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# The file share: the largest file (and version) one may upload, and how many files one
+# upload request may carry.
+FILE_MAX_BYTES = env.int("FILE_MAX_BYTES", default=50 * 1024 * 1024)
+FILE_UPLOAD_MAX_FILES = env.int("FILE_UPLOAD_MAX_FILES", default=20)
+# Days a deleted file or folder stays in its library's trash before it is purged for good.
+FILE_TRASH_DAYS = env.int("FILE_TRASH_DAYS", default=30)
 # Posts and comments per person per minute (0: no limit).
 POSTING_RATE_LIMIT = env.int("POSTING_RATE_LIMIT", default=20)
 TAGGIT_CASE_INSENSITIVE = True

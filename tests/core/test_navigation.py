@@ -17,7 +17,8 @@ def test_navigation_links_only_to_features_that_exist(user_client):
     links = _nav_links(user_client)
 
     assert links == {
-        "/", "/people/", "/communities/", "/forum/", "/blog/", "/wiki/", "/notifications/"
+        "/", "/people/", "/communities/", "/forum/", "/blog/", "/wiki/", "/files/",
+        "/notifications/",
     }  # fmt: skip
 
 

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from blog.demo import demo_blog_seed
 from feed import demo as feed_demo
+from files.demo import demo_files_seed
 from forums.demo import demo_forum_seed
 from profiles.demo import data
 from profiles.demo.plan import MIN_USERS
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             forum = demo_forum_seed(company=result.company, ids=ids, seed=seed, log=log)
             blog = demo_blog_seed(company=result.company, ids=ids, seed=seed, log=log)
             demo_wiki_seed(company=result.company, seed=seed, log=log)
+            demo_files_seed(company=result.company, seed=seed, log=log)
         if not verbosity:
             return
         counts = result.counts
