@@ -142,7 +142,9 @@ def check_change_folder(user, folder) -> None:
     if _archived(folder.library):
         raise PermissionDenied(_why_not_upload(folder.library))
     if not can_change_folder(user, folder):
-        raise PermissionDenied(_("Only whoever made this folder or the library's admins can do that."))
+        raise PermissionDenied(
+            _("Only whoever made this folder or the library's admins can do that.")
+        )
 
 
 def _restorable_in_time(deleted_at) -> bool:
@@ -207,7 +209,9 @@ def check_change_file(user, file) -> None:
     if _archived(file.library):
         raise PermissionDenied(_why_not_upload(file.library))
     if not can_change_file(user, file):
-        raise PermissionDenied(_("Only whoever uploaded this file or the library's admins can do that."))
+        raise PermissionDenied(
+            _("Only whoever uploaded this file or the library's admins can do that.")
+        )
 
 
 def can_restore_file(user, file) -> bool:

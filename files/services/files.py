@@ -5,7 +5,7 @@ search (``version_extract_text``, run by ``files.tasks``)."""
 import logging
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import File as DjangoFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.http import Http404
@@ -219,7 +219,8 @@ def file_version_restore(*, actor: User, file: File, number: int) -> File:
             text=old.text,
             text_state=old.text_state,
         )
-        version.blob.save("upload", ContentFile(source.read()), save=False)
+        # Streamed in chunks: a 50 MB version is never read into memory at once.
+        version.blob.save("upload", DjangoFile(source), save=False)
         stored.add(version)
         version.full_clean(exclude=_VERSION_EXCLUDE, validate_constraints=False)
         version.save()
