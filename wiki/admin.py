@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from core.admin import ReadOnlyMixin, readable, refusal, short
 from wiki import services
-from wiki.models import EditPolicy, Page, PageLink, PageRevision, Space, Watch
+from wiki.models import EditPolicy, Page, PageAlias, PageLink, PageRevision, Space, Watch
 
 
 class ActionsMixin:
@@ -235,6 +235,17 @@ class PageLinkAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return readable(super().get_queryset(request), request.user, "source__")
+
+
+@admin.register(PageAlias)
+class PageAliasAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("slug", "page", "space", "created_at")
+    list_select_related = ("page", "space")
+    list_filter = (("space", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("slug", "page__title")
+
+    def get_queryset(self, request):
+        return readable(super().get_queryset(request), request.user, "page__")
 
 
 @admin.register(Watch)

@@ -301,12 +301,13 @@ class SpacePagesView(APIView):
 class SpacePageView(APIView):
     @extend_schema(
         summary="A wiki page by its address",
-        description="The page at `slug` in the space `space` (as in its web address).",
+        description="The page at `slug` in the space `space` (as in its web address), or the "
+        "page renamed from `slug` (its `slug` then says its address now).",
         responses={200: WikiPageSerializer, 404: NOT_FOUND},
     )
     def get(self, request, space: str, slug: str):
         found = selectors.get_space_for(request.user, space)
-        page = selectors.get_page_for(request.user, found, slug)
+        page = selectors.get_page_for(request.user, found, slug, follow_aliases=True)
         return _page_response(request, page.pk)
 
 

@@ -9,6 +9,7 @@ Every save is a ``PageRevision`` numbered 1, 2, 3... per page; the page holds a 
 current title and text (``revision_number`` says which revision that is), so reading a page
 needs no join. ``[[Title]]`` and ``[[space:Title]]`` links are kept as ``PageLink`` rows
 pointing at a space and a slug, so a link to a page not written yet finds it once it is.
+A renamed page keeps its former addresses as ``PageAlias`` rows, so links to them still work.
 """
 
 from django.conf import settings
@@ -286,6 +287,31 @@ class PageLink(models.Model):
 
     def __str__(self):
         return f"{self.source} → {self.title}"
+
+
+class PageAlias(models.Model):
+    """A former address of ``page`` in ``space`` (it was renamed): links, bookmarks and
+    notifications naming the old address still lead to it. A live page's own address always
+    wins: when a page takes this address, the alias goes (``wiki.services._common``)."""
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.CASCADE, related_name="+"
+    )
+    slug = models.SlugField(_("former address"), max_length=TITLE_MAX_LENGTH, allow_unicode=True)
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    created_at = models.DateTimeField(_("renamed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former page address")
+        verbose_name_plural = _("former page addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "slug"], name="wiki_alias_unique_slug")
+        ]
+
+    def __str__(self):
+        return f"{self.slug} → {self.page}"
 
 
 class Watch(TimeStampedModel):

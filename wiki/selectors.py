@@ -12,7 +12,7 @@ from django.http import Http404
 
 from communities.permissions import remember_all_memberships
 from feed.selectors import decode_cursor, encode_cursor
-from wiki.models import Page, PageLink, PageRevision, Space, SpaceKind, Watch
+from wiki.models import Page, PageAlias, PageLink, PageRevision, Space, SpaceKind, Watch
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
@@ -77,12 +77,22 @@ def get_space_for_community(viewer, community_slug: str) -> Space:
 # --- pages ----------------------------------------------------------------------------------
 
 
-def get_page_for(viewer, space: Space, slug: str, *, include_deleted: bool = False) -> Page:
+def get_page_for(
+    viewer, space: Space, slug: str, *, include_deleted: bool = False, follow_aliases=False
+) -> Page:
     """The live page at ``slug`` in ``space`` if ``viewer`` may read it; Http404 otherwise.
-    ``include_deleted``: failing a live one, the latest deleted page there, for those who
-    may restore it."""
+    ``follow_aliases``: failing one, the page renamed from ``slug`` (its ``slug`` then
+    differs: callers redirect). ``include_deleted``: failing those, the latest deleted page
+    there, for those who may restore it."""
     pages = Page.objects.select_related(*PAGE_RELATED).filter(space=space, slug=slug)
     page = pages.visible_to(viewer).first()
+    if page is None and follow_aliases:
+        page = (
+            Page.objects.visible_to(viewer)
+            .select_related(*PAGE_RELATED)
+            .filter(space=space, aliases__space=space, aliases__slug=slug)
+            .first()
+        )
     if page is None and include_deleted:
         from wiki.permissions import can_restore_page
 
@@ -225,8 +235,12 @@ def subpages(viewer, page: Page) -> list[Page]:
 
 
 def backlinks(viewer, page: Page) -> list[Page]:
-    """The pages linking to ``page`` that ``viewer`` may see, by title (one query)."""
-    linking = PageLink.objects.filter(source=OuterRef("pk"), space_id=page.space_id, slug=page.slug)
+    """The pages linking to ``page`` (at its address or a former one) that ``viewer`` may
+    see, by title (one query)."""
+    former = PageAlias.objects.filter(page=page, space_id=page.space_id).values("slug")
+    linking = PageLink.objects.filter(source=OuterRef("pk"), space_id=page.space_id).filter(
+        Q(slug=page.slug) | Q(slug__in=former)
+    )
     return list(
         Page.objects.visible_to(viewer)
         .filter(Exists(linking))
@@ -242,8 +256,14 @@ def missing_targets(page: Page, viewer=None) -> set[tuple[int, str]]:
     something exists where they cannot look)."""
     pages = Page.objects.visible_to(viewer) if viewer is not None else Page.objects.alive()
     there = pages.filter(space_id=OuterRef("space_id"), slug=OuterRef("slug"))
+    renamed = PageAlias.objects.filter(
+        space_id=OuterRef("space_id"), slug=OuterRef("slug"), page__in=pages.values("pk")
+    )
     return set(
-        PageLink.objects.filter(source=page).exclude(Exists(there)).values_list("space_id", "slug")
+        PageLink.objects.filter(source=page)
+        .exclude(Exists(there))
+        .exclude(Exists(renamed))
+        .values_list("space_id", "slug")
     )
 
 
@@ -260,6 +280,34 @@ def missing_urls(page: Page, viewer=None) -> set[str]:
         )
     )
     return {page_url(slugs[space_id], slug) for space_id, slug in targets if space_id in slugs}
+
+
+def missing_urls_of(links, viewer) -> set[str]:
+    """The addresses of ``links`` (``[(space, slug, title), ...]`` as ``render_page`` gives
+    them, e.g. for an old revision) with no page there that ``viewer`` may see, under its
+    address or a former one (two queries at most, none without links)."""
+    from wiki.text import page_url
+
+    if not links:
+        return set()
+    by_space: dict[int, set[str]] = {}
+    for space, slug, _title in links:
+        by_space.setdefault(space.pk, set()).add(slug)
+    wanted = Q()
+    for space_id, slugs in by_space.items():
+        wanted |= Q(space_id=space_id, slug__in=slugs)
+    pages = Page.objects.visible_to(viewer)
+    present = set(pages.filter(wanted).values_list("space_id", "slug"))
+    present |= set(
+        PageAlias.objects.filter(wanted, page__in=pages.values("pk")).values_list(
+            "space_id", "slug"
+        )
+    )
+    return {
+        page_url(space.slug, slug)
+        for space, slug, _title in links
+        if (space.pk, slug) not in present
+    }
 
 
 # --- revisions ------------------------------------------------------------------------------

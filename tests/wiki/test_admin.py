@@ -36,6 +36,7 @@ def wiki(author, colleague, member, company_space, private_space):
     revise(colleague, page, "See [[Travel]] and [[Budget]].")
     services.watch_space(user=colleague, space=company_space)
     private = make_page(member, private_space, title="Tax notes", body="[[Filing]]")
+    revise(member, private, "[[Filing]]", title="Tax notes 2027")  # Leaves an alias.
     return {"page": page, "private": private}
 
 
@@ -50,6 +51,7 @@ def act(client, model, action: str, rows):
 def test_every_wiki_model_is_registered_with_lists_filters_and_search():
     assert {model._meta.label for model in WIKI_MODELS} == {
         "wiki.Space", "wiki.Page", "wiki.PageRevision", "wiki.PageLink", "wiki.Watch",
+        "wiki.PageAlias",
     }  # fmt: skip
     for model in WIKI_MODELS:
         model_admin = admin.site._registry[model]

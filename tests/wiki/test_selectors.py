@@ -114,7 +114,7 @@ def test_backlinks_list_the_visible_pages_that_link_here(
     assert selectors.backlinks(fresh(member), target) == [linking, private]
 
 
-def test_a_page_renamed_away_no_longer_links_and_a_new_one_with_that_title_is_linked(
+def test_a_renamed_page_keeps_its_links_until_a_new_page_takes_its_former_title(
     author, company_space
 ):
     linking = make_page(author, company_space, title="Guide", body="See [[Budget]].")
@@ -124,8 +124,13 @@ def test_a_page_renamed_away_no_longer_links_and_a_new_one_with_that_title_is_li
     revise(author, budget, budget.body, title="Budget 2027")
     budget.refresh_from_db()
 
-    assert selectors.backlinks(author, budget) == []
-    assert selectors.missing_targets(linking) == {(company_space.pk, "budget")}
+    assert selectors.backlinks(author, budget) == [linking]
+    assert selectors.missing_targets(linking) == set()
+
+    newer = make_page(author, company_space, title="Budget")
+
+    assert selectors.backlinks(author, newer) == [linking]
+    assert selectors.backlinks(author, fresh(budget)) == []
 
 
 def test_links_to_pages_not_written_yet_are_missing(author, company_space, public_space):

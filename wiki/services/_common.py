@@ -13,6 +13,7 @@ from wiki.models import (
     SUMMARY_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Page,
+    PageAlias,
     PageLink,
     PageRevision,
     Space,
@@ -108,6 +109,28 @@ def free_page_slug(space: Space, slug: str) -> str:
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def claim_slug(space: Space, slug: str) -> None:
+    """A live page takes ``slug`` in ``space``: a former address there of another page (or
+    of this one) stops leading elsewhere (a page's own address always wins)."""
+    PageAlias.objects.filter(space=space, slug=slug).delete()
+
+
+def remember_slug(page: Page, slug: str) -> None:
+    """``page`` (renamed) leaves ``slug``: links and bookmarks to it keep leading to it."""
+    if slug and slug != page.slug:
+        PageAlias.objects.update_or_create(space=page.space, slug=slug, defaults={"page": page})
+
+
+def merge_tags(*, base, mine, current) -> list[str]:
+    """Topics after a save made on top of ``base`` while the page has ``current`` ones: the
+    topics this person added or removed, applied to the current ones (so a topic someone
+    else added or removed meanwhile stays so). All lists are cleaned (lower case)."""
+    base, wanted = set(base), set(mine)
+    removed, added = base - wanted, wanted - base
+    kept = [name for name in current if name not in removed]
+    return kept + [name for name in mine if name in added and name not in kept]
 
 
 def free_space_slug(wanted: str) -> str:

@@ -34,6 +34,7 @@ from wiki.merge import merge3
 from wiki.models import Page, PageRevision, RevisionKind, Space, Watch
 from wiki.services._common import (
     check_title_free,
+    claim_slug,
     clean_body,
     clean_summary,
     clean_tags,
@@ -41,7 +42,9 @@ from wiki.services._common import (
     collect,
     free_page_slug,
     lock_page,
+    merge_tags,
     publish,
+    remember_slug,
     render_onto,
     store_links,
     tag_names,
@@ -167,6 +170,7 @@ def page_create(
             page.save()
     except IntegrityError:  # The title was taken between the check and the insert.
         raise ValidationError({"title": title_taken_message(title)}) from None
+    claim_slug(space, slug)
     store_links(page, links)
     write_revision(page, kind=RevisionKind.CREATE, author=author, summary=summary)
     if tags:
@@ -197,11 +201,16 @@ def page_revise(
     base_revision: int,
     summary: str = "",
     tags=None,
+    base_tags=None,
 ) -> Page:
     """Save a new title and text (and topics, unless ``tags`` is None) written on top of
     revision ``base_revision``; the editor watches the page. Saving what the page already
     says makes no revision. If the page moved on since ``base_revision``, raises
-    ``EditConflict`` (nothing saved). Raises ValidationError, PermissionDenied, Http404."""
+    ``EditConflict`` (nothing saved). Raises ValidationError, PermissionDenied, Http404.
+
+    Topics are merged, never overwritten blindly: with ``base_tags`` (the topics the editor
+    started from) their additions and removals apply to the current topics; without them, a
+    save on an older revision only adds topics (it cannot tell what was removed meanwhile)."""
     permissions.check_edit_page(actor, page)
     locked = lock_page(page)
     permissions.check_edit_page(actor, locked)
@@ -212,6 +221,8 @@ def page_revise(
     summary = collect(errors, lambda: clean_summary(summary))
     if tags is not None:
         tags = collect(errors, lambda: clean_tags(tags))
+    if base_tags is not None:
+        base_tags = collect(errors, lambda: clean_tags(base_tags))
     try:
         base_number = int(base_revision)
     except (TypeError, ValueError):
@@ -228,7 +239,17 @@ def page_revise(
         moved_on = base.title != locked.title or base.body != locked.body
         if moved_on:  # Someone else changed the text meanwhile (not just moved the page).
             raise _conflict(locked, base, title=title, body=body, summary=summary, tags=tags)
-    tags_changed = tags is not None and set(tags) != {t.lower() for t in tag_names(locked)}
+    if tags is not None:
+        current_tags = [t.lower() for t in tag_names(locked)]
+        if base_tags is not None:
+            tags = merge_tags(base=base_tags, mine=tags, current=current_tags)
+        elif base_number < locked.revision_number:
+            tags = merge_tags(base=[], mine=tags, current=current_tags)
+        merged = tags
+        tags = collect(errors, lambda: clean_tags(merged))  # Still at most ten.
+        if errors:
+            raise ValidationError(errors)
+    tags_changed = tags is not None and set(tags) != set(current_tags)
     if same_text and not tags_changed:
         return locked
     if tags_changed:
@@ -279,7 +300,7 @@ def _conflict(page: Page, base: PageRevision, *, title, body, summary, tags) -> 
 def _save_text(page: Page, *, actor: User, title: str, body: str) -> None:
     """Put ``title`` and ``body`` on the locked ``page`` as its next revision's (a new title
     takes its address, which must be free in the space)."""
-    slug = page.slug
+    slug = old_slug = page.slug
     if title != page.title and page_slug(title) != page.slug:
         slug = page_slug(title)
         check_title_free(page.space, slug, title=title, page=page)
@@ -294,6 +315,9 @@ def _save_text(page: Page, *, actor: User, title: str, body: str) -> None:
                                      "edited_at", "edited_by", "updated_at"])  # fmt: skip
     except IntegrityError:  # The new address was taken meanwhile.
         raise ValidationError({"title": title_taken_message(title)}) from None
+    if slug != old_slug:
+        claim_slug(page.space, slug)
+        remember_slug(page, old_slug)
     store_links(page, links)
 
 
@@ -463,6 +487,7 @@ def page_restore(*, actor: User, page: Page) -> Page:
     except IntegrityError:  # Its address was taken again meanwhile: another one.
         locked.slug = free_page_slug(locked.space, f"{locked.slug}-{locked.pk}")
         locked.save(update_fields=["slug", "parent", "deleted_at", "deleted_by", "updated_at"])
+    claim_slug(locked.space, locked.slug)
     audit_record(
         actor=actor,
         action=ActionType.RESTORE,

@@ -234,9 +234,11 @@ def page(request, space: str, slug: str):
     user = request.user
     place = space_for(request, space)
     try:
-        found = selectors.get_page_for(user, place, slug, include_deleted=True)
+        found = selectors.get_page_for(user, place, slug, include_deleted=True, follow_aliases=True)
     except Http404:
         return _missing(request, place, slug)
+    if found.slug != slug:  # A former address of a renamed page.
+        return redirect(found)
     found.space = place
     body, toc = decorate_body(found.body_html, selectors.missing_urls(found, user))
     watching_page, watching_space = selectors.watch_state(user, found)

@@ -17,11 +17,19 @@ from django_htmx.http import HttpResponseClientRedirect
 from core.shortcuts import add_service_errors
 from wiki import permissions, selectors, services
 from wiki.diff import diff_counts, diff_revisions
-from wiki.forms import MoveForm, PageCreateForm, PageEditForm, PreviewForm
+from wiki.forms import MoveForm, PageCreateForm, PageEditForm, PreviewForm, split_tags
 from wiki.merge import has_conflict_markers
 from wiki.templatetags.wiki_tags import decorate_body
 from wiki.text import render_page
-from wiki.views.shared import done_or_failed, outline_of, page_for, page_rights, space_for
+from wiki.views.shared import (
+    done_or_failed,
+    edit_refusal,
+    follows_renames,
+    outline_of,
+    page_for,
+    page_rights,
+    space_for,
+)
 
 
 def _saved(request, target):
@@ -53,6 +61,13 @@ def page_create(request, space: str):
     """Write a new page in a space (``?title=`` and ``?parent=`` fill the form in)."""
     user = request.user
     place = space_for(request, space)
+    if request.method == "POST" and not permissions.can_create_page(user, place):
+        # Closed to them while they wrote: 403, with their text to take away.
+        try:
+            permissions.check_create_page(user, place)
+        except PermissionDenied as refused:
+            context = {**_their_text(request), "space": place, "refused": str(refused)}
+            return render(request, "wiki/page_gone.html", context, status=403)
     permissions.check_create_page(user, place)
     flat = outline_of(place)["outline_flat"]
     by_pk = {node.pk: node for node in flat}
@@ -112,6 +127,8 @@ def _conflict_page(request, page, *, form, mine_title, mine_body, current, base=
         "their_changes": their_changes,
         "their_counts": diff_counts(their_changes),
         "unresolved": has_conflict_markers(form["body"].value() or ""),
+        # The topics the writer started from stay the base until the conflict is resolved.
+        "base_tags": request.POST.get("base_tags"),
         **(extra or {}),
     }
     return render(request, "wiki/conflict.html", context, status=status)
@@ -145,6 +162,7 @@ def _on_conflict(request, page, form, conflict):
 
 
 @require_http_methods(["GET", "POST"])
+@follows_renames
 def page_edit(request, space: str, slug: str):
     """Edit a page: a new revision on top of the one the form was opened on."""
     user = request.user
@@ -154,8 +172,12 @@ def page_edit(request, space: str, slug: str):
         if request.method != "POST" or not request.POST.get("page"):
             raise
         # Deleted (or hidden) while they wrote: 404, but with their text to take away.
-        context = {"title": request.POST.get("title", ""), "body": request.POST.get("body", "")}
-        return render(request, "wiki/page_gone.html", context, status=404)
+        return render(request, "wiki/page_gone.html", _their_text(request), status=404)
+    refusal = edit_refusal(user, page)
+    if refusal and request.method == "POST":
+        # Protected, or closed to them, while they wrote: 403, with their text to take away.
+        context = {**_their_text(request), "page": page, "space": page.space, "refused": refusal}
+        return render(request, "wiki/page_gone.html", context, status=403)
     permissions.check_edit_page(user, page)
     extra = {}
     if request.method == "POST":
@@ -184,6 +206,7 @@ def page_edit(request, space: str, slug: str):
                         base_revision=data["base_revision"],
                         summary=data["summary"],
                         tags=data["tags"],
+                        base_tags=_base_tags(request),
                     )
                 except services.EditConflict as conflict:
                     return _on_conflict(request, page, form, conflict)
@@ -199,17 +222,37 @@ def page_edit(request, space: str, slug: str):
                     return _saved(request, saved)
         if resolving:
             return _resolving_again(request, page, form)
+        base_tags = request.POST.get("base_tags")
     else:
+        base_tags = ", ".join(tag.name for tag in page.tags.all())
         form = PageEditForm(
             initial={
                 "title": page.title,
                 "body": page.body,
-                "tags": ", ".join(tag.name for tag in page.tags.all()),
+                "tags": base_tags,
                 "base_revision": page.revision_number,
             }
         )
-    context = {"space": page.space, "page": page, "form": form, "creating": False, **extra}
+    context = {"space": page.space, "page": page, "form": form, "creating": False,
+               "base_tags": base_tags, **extra}  # fmt: skip
     return _form_page(request, form, context)
+
+
+def _base_tags(request):
+    """The topics the edit form was opened with (None from a form that does not say): the
+    service merges the writer's changes to them into the current topics."""
+    value = request.POST.get("base_tags")
+    return None if value is None else split_tags(value)
+
+
+def _their_text(request) -> dict:
+    """What the writer sent (to show back when it cannot be saved)."""
+    return {
+        "title": request.POST.get("title", ""),
+        "body": request.POST.get("body", ""),
+        "summary": request.POST.get("summary", ""),
+        "tags": request.POST.get("tags", ""),
+    }
 
 
 def _page_being_edited(request, space: str, slug: str):
@@ -261,6 +304,7 @@ def preview(request, space: str):
 
 
 @require_http_methods(["GET", "POST"])
+@follows_renames
 def page_move(request, space: str, slug: str):
     """Put a page under another page of its space (or on top)."""
     user = request.user
@@ -305,6 +349,7 @@ def page_protect(request, space: str, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
+@follows_renames
 def page_delete(request, space: str, slug: str):
     """Ask, then delete a page (its sub-pages move up; the space's admins can restore it)."""
     user = request.user

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from wiki import selectors
 from wiki.templatetags.wiki_tags import decorate_body
-from wiki.views.shared import page_for
+from wiki.views.shared import follows_renames, page_for
 
 
 def markdown_filename(page) -> str:
@@ -18,6 +18,7 @@ def markdown_filename(page) -> str:
 
 
 @require_GET
+@follows_renames
 def markdown(request, space: str, slug: str):
     """The page's title and text as a Markdown file."""
     page = page_for(request, space, slug)
@@ -31,6 +32,7 @@ def markdown(request, space: str, slug: str):
 
 
 @require_GET
+@follows_renames
 def printable(request, space: str, slug: str):
     """The page alone, laid out for paper."""
     page = page_for(request, space, slug)

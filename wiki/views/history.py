@@ -13,10 +13,11 @@ from wiki.diff import diff_counts, diff_revisions
 from wiki.forms import RevertForm
 from wiki.templatetags.wiki_tags import decorate_body
 from wiki.text import render_page
-from wiki.views.shared import HISTORY_PER_PAGE, page_for, page_rights
+from wiki.views.shared import HISTORY_PER_PAGE, follows_renames, page_for, page_rights
 
 
 @require_GET
+@follows_renames
 def history(request, space: str, slug: str):
     """The revisions of a page, newest first, to view, compare or bring back."""
     user = request.user
@@ -34,13 +35,14 @@ def history(request, space: str, slug: str):
 
 
 @require_GET
+@follows_renames
 def revision(request, space: str, slug: str, number: int):
     """A page as it read at revision ``number``."""
     user = request.user
     page = page_for(request, space, slug)
     old = selectors.get_revision_for(user, page, number)
-    html, _links = render_page(old.body, space=page.space)
-    body, toc = decorate_body(str(html))
+    html, links = render_page(old.body, space=page.space)
+    body, toc = decorate_body(str(html), selectors.missing_urls_of(links, user))
     context = {
         "space": page.space,
         "page": page,
@@ -60,6 +62,7 @@ def _number(value, default: int):
 
 
 @require_GET
+@follows_renames
 def diff(request, space: str, slug: str):
     """What changed between revisions ``?from=`` and ``?to=`` (the latest and the one before
     it when left out): line by line, and word by word inside changed lines."""
@@ -88,6 +91,7 @@ def diff(request, space: str, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
+@follows_renames
 def revert(request, space: str, slug: str, number: int):
     """Ask, then bring back revision ``number`` as a new revision."""
     user = request.user

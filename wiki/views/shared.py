@@ -1,9 +1,13 @@
 """What the wiki's views share: finding the space and page of an address, the viewer's
 rights on a page, the space's outline, and the "older" cursor of the change lists."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 
 from wiki import permissions, selectors
 
@@ -20,6 +24,41 @@ def page_for(request, space_slug: str, slug: str, *, include_deleted: bool = Fal
     """The page at ``space_slug/slug``; Http404 when it is not there or not visible."""
     space = space_for(request, space_slug)
     return selectors.get_page_for(request.user, space, slug, include_deleted=include_deleted)
+
+
+def renamed_page_url(request, space_slug: str, slug: str) -> str:
+    """Where the address asked for lives now, when ``slug`` is a former address of a page
+    the viewer may see (the same view, its new address, the same query); '' otherwise."""
+    try:
+        space = space_for(request, space_slug)
+        page = selectors.get_page_for(request.user, space, slug, follow_aliases=True)
+    except Http404:
+        return ""
+    match = request.resolver_match
+    if page.slug == slug or match is None or "slug" not in match.kwargs:
+        return ""
+    url = reverse(match.view_name, kwargs={**match.kwargs, "slug": page.slug})
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
+def follows_renames(view):
+    """A GET of a page's address (or one under it) that finds no page there is sent on to
+    the page renamed from it (a 302: a new page may take the old address later)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            if request.method not in ("GET", "HEAD"):
+                raise
+            moved = renamed_page_url(request, kwargs.get("space", ""), kwargs.get("slug", ""))
+            if not moved:
+                raise
+            return redirect(moved)
+
+    return wrapped
 
 
 def outline_of(space, current=None) -> dict:
