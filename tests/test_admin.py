@@ -19,12 +19,13 @@ from taggit.models import Tag
 
 from analytics.models import Event
 from blog.models import Blog
-from blog.services.articles import article_create, article_edit
+from blog.services.articles import article_create, article_edit, article_images_add
 from blog.services.feed_tokens import feed_token_get_or_create
 from communities.services import community_create
 from feed.services.conversation import bookmark_add, comment_create, reaction_set
 from feed.services.polls import poll_vote
 from feed.services.posts import announcement_mark_seen, post_create
+from files import services as files
 from moderation.services import report_create, report_resolve
 from notifications.services import preference_set
 from profiles import services
@@ -156,6 +157,21 @@ def populate() -> dict:
         wiki.page_revise(actor=boss, page=page, title=page.title,
                          body="See [[Quarterly close]] first.", base_revision=1)  # fmt: skip
         wiki.watch_space(user=people[0], space=space)
+        wiki.page_revise(
+            actor=boss,
+            page=page,
+            title="Closing the books",
+            body="See [[Quarterly close]] first.",
+            base_revision=2,
+        )  # An alias.
+        # The blog's images, and the file share: a folder, a file in two versions.
+        article_images_add(actor=humas, article=article, images=[png("chart.png")])
+        library = files.library_company_ensure()
+        folder = files.folder_create(actor=humas, library=library, name="Policies")
+        upload = SimpleUploadedFile("closing.txt", b"Close the books.", "text/plain")
+        shared = files.file_upload(actor=humas, library=library, folder=folder, upload=upload)
+        again = SimpleUploadedFile("closing.txt", b"Close the books on time.", "text/plain")
+        files.file_upload_version(actor=humas, file=shared, upload=again)
         tag_follow(user=people[0], tag=Tag.objects.get(slug="q3"))
         preference_set(user=boss, verb="mention", channel="email")
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}

@@ -62,7 +62,7 @@ def test_a_file_uploads_with_its_progress_bar_and_an_image_is_previewed(
 
     # A folder for the reports, made from the side form.
     page.get_by_label("Folder name").fill("Q3 reports")
-    page.get_by_role("button", name="Make", exact=True).click()
+    page.get_by_role("button", name="Create folder", exact=True).click()
     expect(page.get_by_text("The folder “Q3 reports” is ready.")).to_be_visible()
     page.get_by_role("link", name="Q3 reports").click()
     expect(page.get_by_role("heading", name="Q3 reports")).to_be_visible()

@@ -699,7 +699,7 @@ def test_a_file_goes_to_the_trash_and_comes_back(client, communicator, author, c
     assert confirm.status_code == 200 and "Move the file to the trash" in html_of(confirm)
     assert deleted.status_code == 302 and deleted.url == company_library.get_absolute_url()
     assert "notes.txt" not in listing.split('id="files-listing"')[1]
-    assert page.status_code == 200 and "This file is in the trash" in html_of(page)
+    assert page.status_code == 200 and "This file has been in the trash" in html_of(page)
     assert "Restore the file to see and download it again." in html_of(page)
     assert "/download/" not in html_of(page)
     assert reverse("feed:item-comment-create", args=["files", file.pk]) not in html_of(page)
