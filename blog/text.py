@@ -6,8 +6,8 @@ Two small steps around it, neither of which can add unsafe markup:
   h3-h6 only, the title being the page's heading), and Markdown images become links to the
   image (the sanitiser does not allow ``<img>``; a link keeps what the author meant to show),
   except the article's own uploaded images (``/blog/a/<article>/images/<n>/``, exactly),
-  which become a random placeholder word;
-- after, on the sanitised HTML: each placeholder in running text becomes an ``<img>`` we
+  which become a random stand-in word;
+- after, on the sanitised HTML: each stand-in in running text becomes an ``<img>`` we
   write ourselves (that address and the escaped alt text, nothing of the author's markup),
   and the headings are renamed to h2-h4 and get an ``id`` made of ``[a-z0-9-]`` only, for
   the table of contents.
@@ -91,7 +91,7 @@ def _own_image_address(article_id: int | None) -> re.Pattern | None:
 
 
 class _Images:
-    """The article's own images found in its text, each standing in as a placeholder word
+    """The article's own images found in its text, each represented by a stand-in word
     (letters and digits only, so Markdown and the sanitiser leave it alone) until it is
     replaced by the ``<img>`` written here."""
 
@@ -99,7 +99,7 @@ class _Images:
         self.address = _own_image_address(article_id)
         self.marker = f"kolegaimg{secrets.token_hex(8)}n"
         self.found: list[tuple[str, str]] = []
-        self.placeholder = re.compile(re.escape(self.marker) + r"([0-9]+)x")
+        self.stand_in = re.compile(re.escape(self.marker) + r"([0-9]+)x")
 
     def hold(self, match) -> str:
         alt, url = match.group(1), match.group(2)
@@ -113,13 +113,13 @@ class _Images:
         return f'<img src="{escape(url)}" alt="{escape(alt)}" class="img-fluid" loading="lazy">'
 
     def put_back(self, html: str) -> str:
-        """Replace the placeholders in running text (never inside a tag's attributes)."""
+        """Replace the stand-ins in running text (never inside a tag's attributes)."""
         if not self.found:
             return html
         parts = re.split(r"(<[^>]+>)", html)
         for index, part in enumerate(parts):
             if part and not part.startswith("<"):
-                parts[index] = self.placeholder.sub(self.tag, part)
+                parts[index] = self.stand_in.sub(self.tag, part)
         return "".join(parts)
 
 

@@ -1,7 +1,9 @@
 """What every app's admin shares: short texts in list columns, a refused action's reason,
-read-only rows, and the moderators' view of placed content."""
+actions run through the services, read-only rows, and the moderators' view of placed
+content."""
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.utils.text import Truncator
@@ -22,6 +24,27 @@ def refusal(error: Exception) -> str:
     if isinstance(error, Http404):
         return str(_("You cannot see it."))
     return str(error)
+
+
+def placement(obj) -> str:
+    """Where placed content (or a container of it) lives, for a list column."""
+    community = obj.community if obj.community_id else None
+    return community.name if community is not None else _("Company-wide")
+
+
+class ActionsMixin:
+    """Run a service on each selected row as the acting admin, reporting refusals."""
+
+    def _act(self, request, rows, call, done) -> None:
+        changed = 0
+        for row in rows:
+            try:
+                call(row)
+            except (PermissionDenied, ValidationError, Http404) as error:
+                self.message_user(request, f"{row}: {refusal(error)}", messages.WARNING)
+            else:
+                changed += 1
+        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
 
 
 def readable(queryset, user, prefix: str = ""):

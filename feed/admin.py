@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from communities.models import sees_everything
-from core.admin import ReadOnlyMixin, readable, refusal, short
+from core.admin import ReadOnlyMixin, placement, readable, refusal, short
 from feed.models import (
     AnnouncementView,
     Bookmark,
@@ -148,7 +148,7 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, post: Post) -> str:
-        return post.community.name if post.community_id else _("Company-wide")
+        return placement(post)
 
     @admin.display(description=_("deleted"), boolean=True, ordering="deleted_at")
     def deleted(self, post: Post) -> bool:

@@ -8,37 +8,15 @@ come back as messages. Staff who are not site moderators see only what they may 
 site (the placement rule).
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Count, Q
-from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import ReadOnlyMixin, readable, refusal
+from core.admin import ActionsMixin, ReadOnlyMixin, placement, readable
 from files import services
 from files.models import File, FileVersion, Folder, Library
-
-
-class ActionsMixin:
-    """Run a service on each selected row as the acting admin, reporting refusals."""
-
-    def _act(self, request, rows, call, done) -> None:
-        changed = 0
-        for row in rows:
-            try:
-                call(row)
-            except (PermissionDenied, ValidationError, Http404) as error:
-                self.message_user(request, f"{row}: {refusal(error)}", messages.WARNING)
-            else:
-                changed += 1
-        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
-
-
-def _placement(obj) -> str:
-    community = obj.community if obj.community_id else None
-    return community.name if community is not None else _("Company-wide")
 
 
 class TrashFilter(admin.SimpleListFilter):
@@ -80,7 +58,7 @@ class LibraryAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, library: Library) -> str:
-        return _placement(library)
+        return placement(library)
 
     @admin.display(description=_("files"), ordering="live_files")
     def file_count(self, library: Library) -> int:
@@ -194,7 +172,7 @@ class FileAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, file: File) -> str:
-        return _placement(file)
+        return placement(file)
 
     @admin.display(description=_("size"), ordering="size")
     def shown_size(self, file: File) -> str:

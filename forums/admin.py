@@ -7,13 +7,11 @@ moderation log records who did it. Staff who are not site moderators see only th
 content they may read on the site (the placement rule).
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import ReadOnlyMixin, readable, refusal, short
+from core.admin import ActionsMixin, ReadOnlyMixin, placement, readable, short
 from forums import services
 from forums.models import (
     Category,
@@ -53,21 +51,6 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActionsMixin:
-    """Run a service on each selected row as the acting admin, reporting refusals."""
-
-    def _act(self, request, rows, call, done) -> None:
-        changed = 0
-        for row in rows:
-            try:
-                call(row)
-            except (PermissionDenied, ValidationError, Http404) as error:
-                self.message_user(request, f"{row.pk}: {refusal(error)}", messages.WARNING)
-            else:
-                changed += 1
-        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
-
-
 @admin.register(Category)
 class CategoryAdmin(ActionsMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "placement", "position", "created_by", "created_at")
@@ -91,7 +74,7 @@ class CategoryAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, category: Category) -> str:
-        return category.community.name if category.community_id else _("Company-wide")
+        return placement(category)
 
     @admin.action(description=_("Delete selected empty categories"), permissions=["change"])
     def delete_empty(self, request, queryset):
@@ -148,7 +131,7 @@ class ThreadAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, thread: Thread) -> str:
-        return thread.community.name if thread.community_id else _("Company-wide")
+        return placement(thread)
 
     @admin.display(description=_("solved"), boolean=True, ordering="solved_at")
     def solved(self, thread: Thread) -> bool:

@@ -8,36 +8,14 @@ log records who did it and refusals come back as messages. Staff who are not sit
 see only the wiki content they may read on the site (the placement rule).
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Count, Q
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import ReadOnlyMixin, readable, refusal, short
+from core.admin import ActionsMixin, ReadOnlyMixin, placement, readable, short
 from wiki import services
 from wiki.models import EditPolicy, Page, PageAlias, PageLink, PageRevision, Space, Watch
-
-
-class ActionsMixin:
-    """Run a service on each selected row as the acting admin, reporting refusals."""
-
-    def _act(self, request, rows, call, done) -> None:
-        changed = 0
-        for row in rows:
-            try:
-                call(row)
-            except (PermissionDenied, ValidationError, Http404) as error:
-                self.message_user(request, f"{row}: {refusal(error)}", messages.WARNING)
-            else:
-                changed += 1
-        self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
-
-
-def _placement(obj) -> str:
-    community = obj.community if obj.community_id else None
-    return community.name if community is not None else _("Company-wide")
 
 
 @admin.register(Space)
@@ -67,7 +45,7 @@ class SpaceAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, space: Space) -> str:
-        return _placement(space)
+        return placement(space)
 
     @admin.display(description=_("pages"), ordering="live_pages")
     def page_count(self, space: Space) -> int:
@@ -154,7 +132,7 @@ class PageAdmin(ActionsMixin, admin.ModelAdmin):
 
     @admin.display(description=_("placed in"), ordering="community__name")
     def placement(self, page: Page) -> str:
-        return _placement(page)
+        return placement(page)
 
     @admin.display(description=_("deleted"), boolean=True, ordering="deleted_at")
     def deleted(self, page: Page) -> bool:

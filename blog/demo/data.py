@@ -798,11 +798,11 @@ Terima kasih to everyone who corrected me kindly!""",
         "body": """## Talks worth watching
 
 - Observability on a budget
-- TODO: add the links
+- (links to follow)
 
 ## What we could try
 
-TODO""",
+(to be written after the team sync)""",
     },
     {
         "key": "draft_hybrid_year", "blog": "personal", "authors": "dept:Human Resources",
