@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "blog",
     "wiki",
     "files",
+    "search",
     "notifications",
     "moderation",
     "analytics",
@@ -262,6 +263,8 @@ FILE_UPLOAD_MAX_FILES = env.int("FILE_UPLOAD_MAX_FILES", default=20)
 FILE_TRASH_DAYS = env.int("FILE_TRASH_DAYS", default=30)
 # Posts and comments per person per minute (0: no limit).
 POSTING_RATE_LIMIT = env.int("POSTING_RATE_LIMIT", default=20)
+# Searches, and search-as-you-type suggestions, one person may run per minute (each).
+SEARCH_RATE_LIMIT = env.int("SEARCH_RATE_LIMIT", default=120)
 TAGGIT_CASE_INSENSITIVE = True
 
 # --- e-mail ---------------------------------------------------------------------------

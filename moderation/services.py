@@ -25,6 +25,7 @@ from moderation.models import (
     ReportStatus,
 )
 from profiles.models import User
+from search import indexing
 
 
 def _clean_text(value: str, *, field: str, required: bool = False) -> str:
@@ -80,6 +81,7 @@ def _set_hidden(*, actor: User, obj: PlacedContent, hide: bool, reason: str) -> 
     obj.hidden_at, obj.hidden_by = (timezone.now(), actor) if hide else (None, None)
     # An update, not save(): hiding is not an edit, so ``updated_at`` stays as it was.
     model._base_manager.filter(pk=obj.pk).update(hidden_at=obj.hidden_at, hidden_by=obj.hidden_by)
+    indexing.index(obj)  # Hidden content leaves the search index (and comes back) at once.
     entry = audit_record(
         actor=actor,
         action=ActionType.HIDE if hide else ActionType.RESTORE,

@@ -31,7 +31,9 @@ from notifications.services import preference_set
 from profiles import services
 from profiles.models import Department, Follow, Office, User
 from profiles.roles import COMMUNICATORS
-from tags.services import tag_follow
+from search import indexing
+from search.models import Kind
+from tags.services import tag_create, tag_follow, tag_rename
 from tests.conftest import shared_data
 from tests.factories import PASSWORD, DepartmentFactory, OfficeFactory, UserFactory
 from tests.forums.conftest import populate_forum
@@ -173,7 +175,12 @@ def populate() -> dict:
         again = SimpleUploadedFile("closing.txt", b"Close the books on time.", "text/plain")
         files.file_upload_version(actor=humas, file=shared, upload=again)
         tag_follow(user=people[0], tag=Tag.objects.get(slug="q3"))
+        # A renamed tag: its old address redirects (a TagAlias row).
+        tag_rename(tag=tag_create(name="closing"), name="month-end close")
         preference_set(user=boss, verb="mention", channel="email")
+    # The search index: each person, community, post, comment, thread, reply, article, page
+    # and file above wrote its document when it was saved; this one is rewritten by hand.
+    indexing.refresh(Kind.POST, [post.pk])
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
 

@@ -22,6 +22,7 @@ from moderation.models import ActionType
 from moderation.permissions import can_moderate_in
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 
 
 def _bump(target, field: str, delta: int) -> None:
@@ -30,6 +31,7 @@ def _bump(target, field: str, delta: int) -> None:
     if delta < 0:
         rows = rows.filter(**{f"{field}__gte": -delta})
     rows.update(**{field: F(field) + delta})
+    indexing.engagement_add(target, delta)  # The search index ranks by these counters.
 
 
 def _target_payload(target) -> dict:

@@ -42,6 +42,7 @@ from feed.text import MAX_TAG_LENGTH, render_text
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 
 MAX_ATTACHMENTS = 10
 MAX_TOPIC_TAGS = 10
@@ -369,6 +370,9 @@ def post_create(
             community_id=post.community_id,
             payload={"recipient_ids": [u.pk for u in praised], "value": created.value},
         )
+    if cleaned["poll"] or cleaned["praise"]:
+        # Their answers and recipients are written in bulk, after the post's last save.
+        indexing.index(post)
     publish_post_created(
         post,
         actor=author,
@@ -400,6 +404,7 @@ def post_share(
     if hashtags:
         share.tags.set(hashtags)
     Post.objects.filter(pk=original.pk).update(share_count=F("share_count") + 1)
+    indexing.engagement_add(original, 1)
     publish_post_created(
         share,
         actor=author,
@@ -469,6 +474,7 @@ def post_delete(*, actor: User, post: Post) -> Post:
         Post.objects.filter(pk=locked.shared_post_id, share_count__gt=0).update(
             share_count=F("share_count") - 1
         )
+        indexing.engagement_add(locked.shared_post, -1)
     if actor.pk != locked.author_id:
         audit_record(
             actor=actor, action=ActionType.DELETE, community=locked.community, target=locked
@@ -489,6 +495,7 @@ def post_restore(*, actor: User, post: Post) -> Post:
     locked.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
     if locked.shared_post_id:
         Post.objects.filter(pk=locked.shared_post_id).update(share_count=F("share_count") + 1)
+        indexing.engagement_add(locked.shared_post, 1)
     audit_record(actor=actor, action=ActionType.RESTORE, community=locked.community, target=locked)
     events.publish("post.restored", actor=actor, obj=locked, community_id=locked.community_id)
     return locked

@@ -16,6 +16,7 @@ from files.services._common import (
     publish_folder,
 )
 from profiles.models import User
+from search import indexing
 
 MAX_DEPTH = 20
 _EXCLUDE = ["library", "parent", "created_by", "deleted_by", "trashed_with"]
@@ -160,6 +161,7 @@ def folder_delete(*, actor: User, folder: Folder) -> Folder:
     File.objects.filter(folder_id__in=ids, deleted_at__isnull=True).update(
         deleted_at=when, deleted_by=actor, trashed_with=locked, updated_at=when
     )
+    indexing.index_many(File.objects.filter(trashed_with=locked))  # Out of search with it.
     locked.refresh_from_db()
     publish_folder("files.folder_deleted", actor=actor, folder=locked)
     return locked
@@ -183,9 +185,10 @@ def folder_restore(*, actor: User, folder: Folder) -> Folder:
     destination = alive_destination(locked.parent)
     name = free_name(locked.library, destination, locked.name, model=Folder, exclude=locked)
     when = now()
-    File.objects.filter(trashed_with=locked, deleted_at__isnull=False).update(
-        deleted_at=None, deleted_by=None, trashed_with=None, updated_at=when
-    )
+    trashed = File.objects.filter(trashed_with=locked, deleted_at__isnull=False)
+    restored = list(trashed.values_list("pk", flat=True))
+    trashed.update(deleted_at=None, deleted_by=None, trashed_with=None, updated_at=when)
+    indexing.index_many(File.objects.filter(pk__in=restored))  # Back in search with it.
     Folder.objects.filter(trashed_with=locked).exclude(pk=locked.pk).update(
         deleted_at=None, deleted_by=None, trashed_with=None, updated_at=when
     )

@@ -21,6 +21,7 @@ from forums.services.threads import _lock, refresh_thread_stats, subscribe
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 
 
 def _publish(name: str, *, actor, reply: Reply, thread: Thread, **payload) -> None:
@@ -84,6 +85,7 @@ def reply_create(
         updates["first_reply_at"] = now
         locked.first_reply_at = now
     Thread.objects.filter(pk=locked.pk).update(**updates)
+    indexing.engagement_add(locked, 1)
     locked.reply_count += 1
     locked.last_activity_at = now
     subscribe(locked, author)
@@ -194,6 +196,8 @@ def _apply_vote(reply: Reply, *, old: int, new: int) -> None:
         up_count=F("up_count") + up, down_count=F("down_count") + down, score=F("score") + delta
     )
     Thread.objects.filter(pk=reply.thread_id).update(score=F("score") + delta)
+    indexing.engagement_add(reply, delta)
+    indexing.engagement_add(reply.thread, delta)
     reply.up_count += up
     reply.down_count += down
     reply.score += delta

@@ -35,6 +35,7 @@ from forums.services._common import clean_body, clean_tags, clean_title, render_
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 
 
 def subscribe(thread: Thread, *users) -> None:
@@ -69,6 +70,7 @@ def refresh_thread_stats(thread: Thread) -> None:
     Thread.objects.filter(pk=thread.pk).update(
         reply_count=thread.reply_count, score=thread.score, first_reply_at=thread.first_reply_at
     )
+    indexing.index(thread)
 
 
 def _publish(name: str, *, actor, thread: Thread, **payload) -> None:
@@ -363,6 +365,7 @@ def thread_move(*, actor: User, thread: Thread, category: Category) -> Thread:
     previous, origin = locked.category, locked.community
     locked.category, locked.community = category, category.community
     Thread.objects.filter(pk=locked.pk).update(category=category, community=category.community)
+    indexing.index(locked)  # With its replies, placed where the thread went.
     _sync_feed_item(locked)
     # Logged where the thread was, and also where it went when that is another place.
     _audit(ActionType.MOVE, actor=actor, thread=locked, community=origin)
@@ -443,6 +446,8 @@ def thread_merge(*, actor: User, source: Thread, target: Thread) -> Thread:
         merged_into=target, merged_at=now, accepted_reply=None, reply_count=0, score=0
     )
     source.merged_into, source.merged_at = target, now
+    indexing.index(source)  # A merged thread is not found any more; its replies are moved.
+    indexing.index_many(Reply.objects.filter(thread=target))
     refresh_thread_stats(target)
     item_post_withdraw(kind=PostKind.THREAD, item_id=source.pk, actor=actor)
     _audit(ActionType.MERGE, actor=actor, thread=source)

@@ -3,7 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import include, path
 
 from files import services
 from files.uploads import size_limited_upload
@@ -22,4 +22,8 @@ def upload(request):
     return JsonResponse({"stored": stored, "refused": request.upload_refused, "errors": errors})
 
 
-urlpatterns = [path("upload/", upload, name="test-upload")]
+# The file share's own pages too: a stored file's search document links to its page.
+urlpatterns = [
+    path("upload/", upload, name="test-upload"),
+    path("files/", include("files.urls")),
+]

@@ -9,6 +9,7 @@ from profiles.demo import data
 from profiles.demo.plan import MIN_USERS
 from profiles.demo.seed import ADMIN_USERNAME, DEMO_PASSWORD, demo_company_seed
 from profiles.models import User
+from search import indexing
 from wiki.demo import demo_wiki_seed
 
 
@@ -53,13 +54,17 @@ class Command(BaseCommand):
             raise CommandError(f"--users must be at least {MIN_USERS}.")
 
         log = self.stdout.write if verbosity else (lambda message: None)
-        with transaction.atomic():
+        # Much of the demo is written in bulk, past the indexing signals: the search index is
+        # built once, from everything, at the end.
+        with transaction.atomic(), indexing.paused():
             result = demo_company_seed(seed=seed, users=users, log=log)
             ids = _saved_ids(result.company)
             forum = demo_forum_seed(company=result.company, ids=ids, seed=seed, log=log)
             blog = demo_blog_seed(company=result.company, ids=ids, seed=seed, log=log)
             demo_wiki_seed(company=result.company, seed=seed, log=log)
             demo_files_seed(company=result.company, seed=seed, log=log)
+        for kind in indexing.sources():
+            indexing.rebuild(kind)
         if not verbosity:
             return
         counts = result.counts

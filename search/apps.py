@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = _("Search")
+
+    def ready(self):
+        from search import indexing
+
+        # Each app says in its own ``search.py`` what of it is searchable.
+        indexing.autodiscover()
