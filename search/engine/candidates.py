@@ -1,0 +1,204 @@
+"""The newest matches of a search, without reading every match (PostgreSQL).
+
+A search ranks, counts and facets at most the newest ``limit`` matches. Reading every match
+through the GIN index costs a heap page per match (a common word: most of the table); walking
+the newest-first index costs a check per document passed (rare words: the whole table). The
+planner picks between them from its guess of how many documents match, which is good for one
+word (the statistics hold the share of the most common ones) and wrong by orders of
+magnitude for several (it multiplies their shares, and words of one sentence occur together
+far more often), and it cannot know that most matches are in communities the person does
+not see.
+
+So matches are read by age tiers (the newest 1% of the documents, then up to 10%, then the
+rest), each tier only when the newer ones held fewer than ``limit`` (``newest_matches``).
+In the two newer tiers the index serves the rarest word alone, whose count the planner
+knows, and the whole query is checked on each document found: whatever it chooses, it reads
+at most the tier (a walk, or the GIN index and the dates' index together), or that word's
+matches when it knows them to be few. The oldest tier is read through the GIN index with the
+whole query (ordering by an expression keeps the planner off the newest-first index): words
+that reach it are rare, or rare together.
+"""
+
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import DateTimeField, F, QuerySet
+
+from search.models import SearchDocument
+from search.query import SQL, Terms, over
+
+TABLE = SearchDocument._meta.db_table
+# The tiers: the newest 1% of the documents, up to 10%, the rest.
+TIER_SHARES = (0.01, 0.1)
+STATS_CACHE_KEY = "search:index-stats"
+STATS_CACHE_SECONDS = 600
+MEMO_SECONDS = 60
+
+_STATS_SQL = """
+    SELECT (SELECT reltuples FROM pg_class WHERE oid = %(table)s::regclass),
+           (SELECT histogram_bounds::text::timestamptz[] FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = %(table)s
+               AND attname = 'created_at'),
+           (SELECT most_common_elems::text::text[] FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = %(table)s
+               AND attname = 'vector'),
+           (SELECT most_common_elem_freqs FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = %(table)s
+               AND attname = 'vector')
+"""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What the planner's statistics say about the index."""
+
+    rows: int = 0
+    # ``created_at`` at the bounds of equal-sized groups of documents, oldest first.
+    histogram: tuple[datetime, ...] = ()
+    # The most common lexemes (sorted) and the share of documents holding each; a lexeme
+    # not among them is in fewer than ``least`` of the documents.
+    lexemes: tuple[str, ...] = ()
+    shares: tuple[float, ...] = ()
+    least: float = 1.0
+
+    def is_common(self, lexeme: str) -> bool:
+        at = bisect_left(self.lexemes, lexeme)
+        return at < len(self.lexemes) and self.lexemes[at] == lexeme
+
+    def share(self, lexeme: str) -> float:
+        at = bisect_left(self.lexemes, lexeme)
+        if at < len(self.lexemes) and self.lexemes[at] == lexeme:
+            return self.shares[at]
+        return self.least
+
+    def prefix_share(self, prefix: str) -> float:
+        """About the share of documents holding a word that starts with ``prefix``."""
+        start = bisect_left(self.lexemes, prefix)
+        end = bisect_right(self.lexemes, prefix + "\U0010ffff")
+        return sum(self.shares[start:end])
+
+    def rarest(self, terms: Terms) -> Terms:
+        """``terms`` reduced to its rarest word (with the prefix when it is the last). A word's
+        forms mostly occur together (its English and Indonesian stems, in the same text):
+        the most common of them stands for it."""
+        if len(terms.lexemes) < 2:
+            return terms
+        last = len(terms.lexemes) - 1
+        at = min(range(len(terms.lexemes)), key=lambda n: self._word_share(terms, n))
+        prefix = terms.prefix if at == last else ""
+        return Terms((terms.words[at],), (terms.lexemes[at],), prefix)
+
+    def _word_share(self, terms: Terms, number: int) -> float:
+        lexemes = terms.lexemes[number]
+        share = max((self.share(lexeme) for lexeme in lexemes), default=0.0)
+        if terms.prefix and number == len(terms.lexemes) - 1:
+            share += self.prefix_share(terms.prefix) + self.least
+        return share if lexemes or share else 1.0
+
+    def newest_bound(self, count: int) -> datetime | None:
+        """About the ``created_at`` of the ``count``-th newest document (None: all)."""
+        buckets = len(self.histogram) - 1
+        if buckets < 1 or count >= self.rows:
+            return None
+        at = (1 - count / self.rows) * buckets
+        low = int(at)
+        if low >= buckets:
+            return self.histogram[-1]
+        return self.histogram[low] + (self.histogram[low + 1] - self.histogram[low]) * (at - low)
+
+
+_memo: dict = {}
+
+
+def index_stats() -> IndexStats:
+    """The planner's statistics of the index (kept a few minutes, in this process and in the
+    cache; missing before the first ANALYZE: then every search reads all its matches)."""
+    now = time.monotonic()
+    if _memo.get("until", 0) > now:
+        return _memo["stats"]
+    stats = cache.get(STATS_CACHE_KEY)
+    if stats is None:
+        with connection.cursor() as cursor:
+            cursor.execute(_STATS_SQL, {"table": TABLE})
+            rows, histogram, lexemes, shares = cursor.fetchone()
+        common = sorted(zip(lexemes or (), shares or (), strict=False))
+        stats = IndexStats(
+            rows=max(int(rows or 0), 0),
+            histogram=tuple(histogram or ()),
+            lexemes=tuple(lexeme for lexeme, _share in common),
+            shares=tuple(share for _lexeme, share in common),
+            # After the shares come the least and the greatest of them, then the share of
+            # empty vectors.
+            least=shares[len(lexemes)] if shares and len(shares) > len(lexemes) else 1.0,
+        )
+        cache.set(STATS_CACHE_KEY, stats, STATS_CACHE_SECONDS)
+    _memo.update(stats=stats, until=now + MEMO_SECONDS)
+    return stats
+
+
+def forget_index_stats() -> None:
+    """Read the statistics again on the next search (tests; after a big load and ANALYZE)."""
+    _memo.clear()
+    cache.delete(STATS_CACHE_KEY)
+
+
+def newest_matches(
+    documents: QuerySet,
+    match: Callable,
+    terms: Terms,
+    columns,
+    limit: int,
+    *,
+    best: tuple[SQL, int] | None = None,
+) -> list[dict]:
+    """The newest ``limit`` of ``documents`` matching ``terms``, newest first, as dicts of
+    ``columns`` (see the module's docstring), in one statement. ``match(terms, indexed)`` is
+    the condition, written so the GIN index can serve it or (``indexed=False``) so it
+    cannot. ``best``: (a rank over ``columns``, n): only the n best ranked of them."""
+    columns = list(dict.fromkeys([*columns, "id", "created_at"]))
+    stats = index_stats()
+    rarest = stats.rarest(terms)
+    bounds = [b for b in (stats.newest_bound(stats.rows * s) for s in TIER_SHARES) if b]
+    unindexed = SQL("{} + interval '0 seconds'", F("created_at"), output_field=DateTimeField())
+    sql, params = [], []
+    for number, (newer, older) in enumerate(
+        zip([None, *bounds], [*bounds, None], strict=True), start=1
+    ):
+        if older is None:
+            tier = documents.filter(match(terms, indexed=True))
+            if newer is not None:
+                tier = tier.alias(age=unindexed).filter(age__lt=newer)
+            tier = tier.order_by(unindexed.desc(), "-id")
+        else:
+            tier = documents.filter(match(rarest, indexed=True), created_at__gte=older)
+            if rarest != terms:
+                tier = tier.filter(match(terms, indexed=False))
+            if newer is not None:
+                tier = tier.filter(created_at__lt=newer)
+            tier = tier.order_by("-created_at", "-id")
+        tier_sql, tier_params = (
+            tier.values(*columns)[:limit].query.get_compiler(connection=connection).as_sql()
+        )
+        if number > 1:
+            found = " + ".join(f"(SELECT count(*) FROM t{n})" for n in range(1, number))
+            tier_sql = f"SELECT * FROM ({tier_sql}) s WHERE {found} < {limit}"
+        sql.append(f"t{number} AS MATERIALIZED ({tier_sql})")
+        params += tier_params
+    union = " UNION ALL ".join(f"SELECT * FROM t{n}" for n in range(1, len(sql) + 1))
+    sql.append(f"m AS ({union} ORDER BY created_at DESC, id DESC LIMIT {limit})")
+    select = "SELECT * FROM m ORDER BY created_at DESC, id DESC"
+    if best is not None:
+        rank, top = best
+        compiler = documents.query.get_compiler(connection=connection)
+        rank_sql, rank_params = over(rank, "m").as_sql(compiler, connection)
+        select = f"SELECT * FROM m ORDER BY {rank_sql} DESC, m.id DESC LIMIT {int(top)}"
+        params += rank_params
+    with connection.cursor() as cursor:
+        cursor.execute("WITH " + ",\n".join(sql) + " " + select, params)
+        names = [column.name for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
