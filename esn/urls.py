@@ -25,6 +25,7 @@ urlpatterns = [
     path("blog/", include("blog.urls")),
     path("wiki/", include("wiki.urls")),
     path("files/", include("files.urls")),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("esn.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
