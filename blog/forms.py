@@ -70,6 +70,7 @@ class _ArticleFields(forms.Form):
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     def clean_tags(self):

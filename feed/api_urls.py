@@ -10,7 +10,11 @@ urlpatterns = [
     path("saved/", api.SavedView.as_view(), name="saved"),
     path("communities/<slug:slug>/feed/", api.CommunityFeedView.as_view(), name="community-feed"),
     path("people/<str:username>/posts/", api.PersonPostsView.as_view(), name="person-posts"),
+    # The topics API (tags.api); suggest and trending before the tag addresses.
+    path("tags/suggest/", tags_api.TagSuggestView.as_view(), name="tag-suggest"),
+    path("tags/trending/", tags_api.TagTrendingView.as_view(), name="tag-trending"),
     path("tags/<str:slug>/", tags_api.TagDetailView.as_view(), name="tag-detail"),
+    path("tags/<str:slug>/items/", tags_api.TagItemsView.as_view(), name="tag-items"),
     path("tags/<str:slug>/follow/", tags_api.TagFollowView.as_view(), name="tag-follow"),
     path("tags/<str:slug>/posts/", api.TagPostsView.as_view(), name="tag-posts"),
     path("posts/", api.PostCreateView.as_view(), name="post-list"),

@@ -102,7 +102,13 @@ class PostForm(forms.Form):
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas. #hashtags in the text count too."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": _("e.g. finance, Q3")}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "placeholder": _("e.g. finance, Q3"),
+                "data-tag-autocomplete": "",  # Topic suggestions (static/tags/tags.js).
+            }
+        ),
     )
     images = MultipleFileField(
         label=_("Images"),
@@ -236,6 +242,7 @@ class PostEditForm(forms.Form):
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     def __init__(self, *args, **kwargs):

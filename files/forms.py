@@ -69,6 +69,7 @@ class FileEditForm(_FilesForm):
         required=False,
         max_length=TAGS_MAX_LENGTH,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     def clean_tags(self):

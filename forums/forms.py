@@ -62,6 +62,7 @@ class ThreadForm(_BodyForm):
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     ask = UsernamesField(label=_("People to ask"), required=False)
@@ -80,6 +81,7 @@ class ThreadEditForm(_BodyForm):
         required=False,
         max_length=600,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     def clean_tags(self):

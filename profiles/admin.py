@@ -5,14 +5,11 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from taggit.admin import TagAdmin
 from taggit.forms import TagWidget
-from taggit.models import Tag
 
 from profiles import services
 from profiles.models import (
@@ -226,47 +223,3 @@ class PersonTagAdmin(admin.ModelAdmin):
 
 admin.site.register(SkillTag, PersonTagAdmin)
 admin.site.register(InterestTag, PersonTagAdmin)
-
-
-def _links(through):
-    """How many people a tag is linked to through ``through``, as a subquery (no join fan-out)."""
-    links = (
-        through.objects.filter(tag=OuterRef("pk"))
-        .order_by()
-        .values("tag")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(links, output_field=IntegerField()), Value(0))
-
-
-class KolegaTagAdmin(TagAdmin):
-    """taggit's tag admin, counting our skill and interest links instead of its generic ones.
-
-    taggit's inline and "merge" action only see its own generic tagged items, which Kolega
-    does not use, so they are left out rather than shown doing nothing.
-    """
-
-    inlines = []
-    actions = []
-    list_display = ("name", "slug", "skill_count", "interest_count")
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(skill_count=_links(SkillTag), interest_count=_links(InterestTag))
-        )
-
-    @admin.display(description=_("people with this skill"), ordering="skill_count")
-    def skill_count(self, tag: Tag) -> int:
-        return tag.skill_count
-
-    @admin.display(description=_("people with this interest"), ordering="interest_count")
-    def interest_count(self, tag: Tag) -> int:
-        return tag.interest_count
-
-
-if admin.site.is_registered(Tag):
-    admin.site.unregister(Tag)
-admin.site.register(Tag, KolegaTagAdmin)

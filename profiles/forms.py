@@ -76,11 +76,13 @@ class ProfileForm(forms.ModelForm):
         label=_("Skills"),
         required=False,
         help_text=_("Separate with commas, e.g. SAP FI, Python, negotiation."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
     interests = TagListField(
         label=_("Interests and hobbies"),
         required=False,
         help_text=_("Separate with commas, e.g. badminton, photography."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages spoken"),

@@ -52,6 +52,7 @@ class _PageFields(_WikiForm):
         required=False,
         max_length=TAGS_MAX_LENGTH,
         help_text=_("Separate topics with commas."),
+        widget=forms.TextInput(attrs={"data-tag-autocomplete": ""}),  # static/tags/tags.js
     )
 
     def clean_tags(self):

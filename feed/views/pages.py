@@ -13,6 +13,7 @@ from feed import selectors
 from feed.views.shared import composer, feed_response
 from profiles import selectors as people
 from profiles.views import home_context
+from tags.selectors import tags_trending
 
 MENTION_PEOPLE, MENTION_COMMUNITIES = 6, 4
 
@@ -22,7 +23,12 @@ def home(request):
     user = request.user
 
     def extra():
-        return {"composer": composer(user), "composer_key": "home", **home_context(request)}
+        return {
+            "composer": composer(user),
+            "composer_key": "home",
+            "trending_tags": tags_trending(),  # tags: the trending topics card
+            **home_context(request),
+        }
 
     return feed_response(
         request,

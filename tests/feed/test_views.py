@@ -289,7 +289,6 @@ PAGES = {
     "company": lambda c, p: reverse("feed:company"),
     "community": lambda c, p: reverse("feed:community", args=[c.slug]),
     "profile": lambda c, p: reverse("feed:profile", args=[p[0].author.username]),
-    "tag": lambda c, p: reverse("tags:detail", args=["busy"]),
     "saved": lambda c, p: reverse("feed:saved"),
     "praise": lambda c, p: reverse("feed:profile-praise", args=[p[2].praise_recipient_name]),
     "post": lambda c, p: reverse("feed:post-detail", args=[p[0].pk]),
