@@ -11,7 +11,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, OuterRef, Subquery, Value, When
 
-from feed.models import ITEM_KINDS, Comment, Post, PostKind
+from feed.models import ITEM_KINDS, Comment, Post, PostKind, PraiseValue
 from search import indexing
 from search.models import Kind, SearchDocument
 
@@ -27,7 +27,7 @@ def post_document(post: Post) -> indexing.Document | None:
         parts += [post.poll.question, *(option.text for option in post.poll.options.all())]
     if post.kind == PostKind.PRAISE and hasattr(post, "praise"):
         parts += [
-            indexing.in_every_language(post.praise.get_value_display()),
+            indexing.in_every_language(PraiseValue(post.praise.value).label),
             *(person.name for person in post.praise.recipients.all()),
         ]
     origin = post.shared_post.community_id if post.shared_post_id and post.shared_post else None

@@ -34,6 +34,16 @@ from taggit.managers import TaggableManager
 from search.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, SearchDocument, SearchDocumentTag
 
 BATCH_SIZE = 2_000
+# ``_upsert`` writes documents in SQL (INSERT ... ON CONFLICT DO UPDATE, UPSERT_ROWS at a
+# time) rather than with ``bulk_create(update_conflicts=True)``, which spends more time
+# compiling a batch than the database spends storing it (search_reindex of 1M rows).
+# PostgreSQL and SQLite 3.35+ both run it; on PostgreSQL the trigger of migration 0002
+# computes ``vector``.
+UPSERT_ROWS = 500
+UPSERT_COLUMNS = (
+    "kind", "object_id", "url", "created_at", "title", "body", "keywords", "subtitle",
+    "community_id", "origin_community_id", "author_id", "engagement", "indexed_at",
+)  # fmt: skip
 _BLOCK_TAG = re.compile(
     r"</?(?:p|br|li|ul|ol|h[1-6]|blockquote|pre|hr|div|table|tr|td|th|img)\b[^>]*>", re.I
 )
@@ -258,8 +268,8 @@ def index(obj) -> SearchDocument | None:
                 _delete_documents(SearchDocument.objects.filter(pk=before[0]))
         else:
             ids = _upsert(source, {obj.pk: document}, known=before is not None)
-            stored = SearchDocument(pk=ids[obj.pk], kind=source.kind, object_id=obj.pk,
-                                    **document.row())  # fmt: skip
+            pk = ids.get(obj.pk) or before[0]  # Not in ``ids``: stored already, unchanged.
+            stored = SearchDocument(pk=pk, kind=source.kind, object_id=obj.pk, **document.row())
             stored._state.adding = False
         if _placement(before) != (document.placement() if document else None):
             index_many(source.dependents(obj))
@@ -361,7 +371,9 @@ def rebuild(kind: str, *, batch_size: int = BATCH_SIZE, progress=None) -> tuple[
     stale = SearchDocument.objects.filter(kind=kind).exclude(
         models.Exists(source.queryset().filter(pk=models.OuterRef("object_id")).values("pk"))
     )
-    removed = _delete_documents(stale)
+    removed = 0
+    for chunk in batched(list(stale.values_list("pk", flat=True)), batch_size):
+        removed += _delete_documents(SearchDocument.objects.filter(pk__in=chunk))
     return written, removed
 
 
@@ -375,8 +387,9 @@ def _placement(row) -> tuple | None:
 
 def _upsert(source: Source, documents: dict, *, known: bool = True) -> dict[int, int]:
     """Insert or update the documents (one statement per ``UPSERT_ROWS``), then their tags;
-    returns {object id: document id}. ``known=False`` says none of them was stored before
-    (no old tags to look for)."""
+    returns {object id: document id} of those inserted or changed (an unchanged document,
+    keywords and so tag names included, is not written again). ``known=False`` says none of
+    them was stored before (no old tags to look for)."""
     now = _adapted(timezone.now())
     ids = {}
     for chunk in batched(documents.items(), UPSERT_ROWS):
@@ -389,25 +402,15 @@ def _upsert(source: Source, documents: dict, *, known: bool = True) -> dict[int,
         with connection.cursor() as cursor:
             cursor.execute(_upsert_sql(len(chunk)), params)
             ids.update((object_id, pk) for pk, object_id in cursor.fetchall())
-    if source.tagged:
+    if source.tagged and ids:
         wanted = {
             (ids[object_id], tag_id)
             for object_id, doc in documents.items()
+            if object_id in ids
             for tag_id in doc.tag_ids
         }
         _set_tags(list(ids.values()), wanted, known=known)
     return ids
-
-
-# Written in SQL rather than with ``bulk_create(update_conflicts=True)``, which spends more
-# time compiling a batch than the database spends storing it (search_reindex, 1M rows). Both
-# PostgreSQL and SQLite (3.35+) run this statement; the trigger of migration 0002 computes
-# ``vector`` on PostgreSQL.
-UPSERT_ROWS = 500
-UPSERT_COLUMNS = (
-    "kind", "object_id", "url", "created_at", "title", "body", "keywords", "subtitle",
-    "community_id", "origin_community_id", "author_id", "engagement", "indexed_at",
-)  # fmt: skip
 
 
 def _adapted(value):
@@ -420,11 +423,17 @@ def _upsert_sql(rows: int) -> str:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in UPSERT_COLUMNS)
     values = ", ".join(["(" + ", ".join(["%s"] * len(UPSERT_COLUMNS)) + ")"] * rows)
+    table = quote(SearchDocument._meta.db_table)
     updates = ", ".join(f"{quote(name)} = EXCLUDED.{quote(name)}" for name in UPSERT_COLUMNS[2:])
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    changed = " OR ".join(
+        f"{table}.{quote(name)} {differs} EXCLUDED.{quote(name)}" for name in UPSERT_COLUMNS[2:-1]
+    )
+    # A row that would not change is left alone: no new tuple, no trigger, no GIN work.
     return (
-        f"INSERT INTO {quote(SearchDocument._meta.db_table)} ({columns}) VALUES {values} "
+        f"INSERT INTO {table} ({columns}) VALUES {values} "
         f"ON CONFLICT ({quote('kind')}, {quote('object_id')}) DO UPDATE SET {updates} "
-        f"RETURNING {quote('id')}, {quote('object_id')}"
+        f"WHERE {changed} RETURNING {quote('id')}, {quote('object_id')}"
     )
 
 

@@ -270,7 +270,8 @@ def test_a_poll_is_found_by_its_question_and_answers_and_praise_by_who_is_thanke
 
     assert document("post", poll).body == "Lunch where? Warung Canteen"
     body = document("post", praise).body
-    assert "Budi Santoso" in body and "Teamwork" in body and "Thank you!" in body
+    assert "Budi Santoso" in body and "Thank you!" in body
+    assert "Teamwork" in body and "Kerja sama tim" in body  # The value in both languages.
 
 
 # --- forum ----------------------------------------------------------------------------------
@@ -554,6 +555,17 @@ def test_an_item_post_has_no_document_of_its_own(author):
 
     assert not SearchDocument.objects.filter(kind="post").exists()
     assert document("article", article) is not None  # Its feed card is found as the article.
+
+
+def test_an_unchanged_document_is_not_written_again(post, author):
+    written = document("post", post).indexed_at
+    post.refresh_from_db()
+
+    indexing.index(post)
+    assert document("post", post).indexed_at == written
+
+    posts.post_edit(actor=author, post=post, body="Closing the books, done")
+    assert document("post", post).indexed_at > written
 
 
 def test_writing_a_document_takes_a_few_queries(post, django_assert_max_num_queries):
