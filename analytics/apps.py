@@ -8,6 +8,7 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self):
         from analytics import subscribers
-        from core import events
+        from analytics.sentiment import subscribers as sentiment_subscribers
 
-        events.subscribe(events.ALL_EVENTS, subscribers.record_event)
+        subscribers.register()
+        sentiment_subscribers.register()

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AppendOnlyModel
@@ -40,3 +41,118 @@ class Event(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    INDONESIAN = "id", _("Indonesian")
+    OTHER = "other", _("Other")
+
+
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", _("Positive")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")
+
+
+class ContentKind(models.TextChoices):
+    POST = "post", _("Post")
+    COMMENT = "comment", _("Comment")
+    REPLY = "reply", _("Forum reply")
+    THREAD = "thread", _("Forum thread")
+    ARTICLE = "article", _("Blog article")
+
+
+class ContentSentiment(models.Model):
+    """The language and sentiment of one piece of writing, scored offline by a Celery task.
+
+    Only ever read in aggregate: ``author`` is kept to count distinct people for the
+    suppression rule, never to show or export a person's sentiment."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ContentKind.choices)
+    object_id = models.BigIntegerField(_("object id"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Where and by whom, as when it was written (moves do not rewrite history).
+    department = models.ForeignKey(
+        "profiles.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    office = models.ForeignKey(
+        "profiles.Office",
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # False for private and secret communities: such writing counts in company-wide totals
+    # only, and its topics never appear on a dashboard.
+    is_public = models.BooleanField(_("public"), default=True)
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices)
+    score = models.FloatField(_("score"))  # -1 (most negative) .. 1 (most positive).
+    label = models.CharField(_("sentiment"), max_length=8, choices=Sentiment.choices)
+    tags = models.JSONField(_("tags"), default=list, blank=True)  # Tag slugs, for topics.
+    written_at = models.DateTimeField(_("written at"), db_index=True)
+    scored_at = models.DateTimeField(_("scored at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-written_at", "-id"]
+        verbose_name = _("content sentiment")
+        verbose_name_plural = _("content sentiments")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="sentiment_one_per_item")
+        ]
+        indexes = [models.Index(fields=["department", "written_at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}: {self.label} ({self.language})"
+
+
+class AccessKind(models.TextChoices):
+    PAGE = "page", _("Dashboard page")
+    CSV = "csv", _("CSV export")
+    API = "api", _("API call")
+
+
+class AccessLog(AppendOnlyModel):
+    """Who looked at which analytics, with which filters, and when (read in Django admin)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=AccessKind.choices)
+    dashboard = models.CharField(_("dashboard"), max_length=64)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    path = models.CharField(_("path"), max_length=500)
+    accessed_at = models.DateTimeField(_("accessed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-accessed_at", "-id"]
+        verbose_name = _("analytics access")
+        verbose_name_plural = _("analytics access log")
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind} {self.dashboard} at {self.accessed_at:%Y-%m-%d %H:%M}"

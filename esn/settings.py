@@ -265,6 +265,8 @@ FILE_TRASH_DAYS = env.int("FILE_TRASH_DAYS", default=30)
 POSTING_RATE_LIMIT = env.int("POSTING_RATE_LIMIT", default=20)
 # Searches, and search-as-you-type suggestions, one person may run per minute (each).
 SEARCH_RATE_LIMIT = env.int("SEARCH_RATE_LIMIT", default=120)
+# Analytics: any figure or breakdown built from fewer distinct people is suppressed.
+ANALYTICS_MIN_GROUP_SIZE = env.int("ANALYTICS_MIN_GROUP_SIZE", default=5)
 TAGGIT_CASE_INSENSITIVE = True
 
 # --- e-mail ---------------------------------------------------------------------------
