@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.functions import Length
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from taggit.models import Tag
@@ -112,15 +111,7 @@ def search_suggest(user, q: str, *, limit: int = 5) -> Suggestions:
     words = query_words(q)
     if not words or not user.is_authenticated:
         return Suggestions()
-    documents = visible_documents(user)
-    backend = _backend()
-    people, communities = backend.suggest_names(documents, words, limit=limit)
-    return Suggestions(
-        people=people,
-        communities=communities,
-        tags=_suggest_tags(documents, words[-1], limit=limit),
-        content=backend.suggest_content(documents, words, limit=limit),
-    )
+    return _backend().suggest(visible_documents(user), words, limit=limit)
 
 
 def _backend():
@@ -161,13 +152,3 @@ def filtered(user, params: SearchParams) -> QuerySet:
 def _day_start(day: date) -> datetime:
     # Dates are days in the current time zone (the person's, when a request activated it).
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _suggest_tags(documents: QuerySet, prefix: str, *, limit: int) -> list[Tag]:
-    """Tags starting with ``prefix`` that at least one of ``documents`` carries."""
-    carried = documents.filter(tag_items__tag=OuterRef("pk"))
-    return list(
-        Tag.objects.filter(name__istartswith=prefix)
-        .filter(Exists(carried))
-        .order_by(Length("name"), "name")[:limit]
-    )

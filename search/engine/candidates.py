@@ -21,13 +21,13 @@ that reach it are rare, or rare together.
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
-from django.db.models import DateTimeField, F, QuerySet
+from django.db.models import QuerySet
 
 from search.models import SearchDocument
 from search.query import SQL, Terms, over
@@ -147,58 +147,86 @@ def forget_index_stats() -> None:
     cache.delete(STATS_CACHE_KEY)
 
 
-def newest_matches(
-    documents: QuerySet,
-    match: Callable,
-    terms: Terms,
-    columns,
-    limit: int,
-    *,
-    best: tuple[SQL, int] | None = None,
-) -> list[dict]:
-    """The newest ``limit`` of ``documents`` matching ``terms``, newest first, as dicts of
-    ``columns`` (see the module's docstring), in one statement. ``match(terms, indexed)`` is
-    the condition, written so the GIN index can serve it or (``indexed=False``) so it
-    cannot. ``best``: (a rank over ``columns``, n): only the n best ranked of them."""
+def conditions(documents: QuerySet) -> tuple[str, list]:
+    """The conditions of ``documents`` (the visibility rule and any filters) as SQL over
+    ``TABLE``, compiled once to be written into several statements or parts of one."""
+    compiler = documents.query.get_compiler(connection=connection)
+    try:
+        sql, params = compiler.compile(documents.query.where)
+    except EmptyResultSet:
+        return "FALSE", []
+    except FullResultSet:
+        return "TRUE", []
+    return f"({sql})" if sql else "TRUE", list(params)
+
+
+def newest_matches_sql(
+    documents: QuerySet, terms: Terms, columns, limit: int
+) -> tuple[list[str], list]:
+    """``newest_matches`` as CTEs for a statement of one's own (the last, ``m``, holds the
+    matches) and their parameters."""
+    where, where_params = conditions(documents)
     columns = list(dict.fromkeys([*columns, "id", "created_at"]))
+    select = ", ".join(f"{TABLE}.{connection.ops.quote_name(name)}" for name in columns)
     stats = index_stats()
     rarest = stats.rarest(terms)
     bounds = [b for b in (stats.newest_bound(stats.rows * s) for s in TIER_SHARES) if b]
-    unindexed = SQL("{} + interval '0 seconds'", F("created_at"), output_field=DateTimeField())
-    sql, params = [], []
+    ctes, params = [], []
     for number, (newer, older) in enumerate(
         zip([None, *bounds], [*bounds, None], strict=True), start=1
     ):
         if older is None:
-            tier = documents.filter(match(terms, indexed=True))
+            # Ordered by an expression, so that the planner stays off the newest-first index.
+            tests, tier_params = [where, "vector @@ %s::tsquery"], [*where_params, terms.tsquery()]
+            age = "created_at + interval '0 seconds'"
             if newer is not None:
-                tier = tier.alias(age=unindexed).filter(age__lt=newer)
-            tier = tier.order_by(unindexed.desc(), "-id")
+                tests.append(f"{age} < %s")
+                tier_params.append(newer)
+            order = f"{age} DESC, id DESC"
         else:
-            tier = documents.filter(match(rarest, indexed=True), created_at__gte=older)
+            tests = [where, "vector @@ %s::tsquery", "created_at >= %s"]
+            tier_params = [*where_params, rarest.tsquery(), older]
             if rarest != terms:
-                tier = tier.filter(match(terms, indexed=False))
+                tests.append("ts_match_vq(vector, %s::tsquery)")  # ``@@`` that no index serves.
+                tier_params.append(terms.tsquery())
             if newer is not None:
-                tier = tier.filter(created_at__lt=newer)
-            tier = tier.order_by("-created_at", "-id")
-        tier_sql, tier_params = (
-            tier.values(*columns)[:limit].query.get_compiler(connection=connection).as_sql()
+                tests.append("created_at < %s")
+                tier_params.append(newer)
+            order = "created_at DESC, id DESC"
+        tier_sql = (
+            f"SELECT {select} FROM {TABLE} WHERE {' AND '.join(tests)}"
+            f" ORDER BY {order} LIMIT {int(limit)}"
         )
         if number > 1:
             found = " + ".join(f"(SELECT count(*) FROM t{n})" for n in range(1, number))
-            tier_sql = f"SELECT * FROM ({tier_sql}) s WHERE {found} < {limit}"
-        sql.append(f"t{number} AS MATERIALIZED ({tier_sql})")
+            tier_sql = f"SELECT * FROM ({tier_sql}) s WHERE {found} < {int(limit)}"
+        ctes.append(f"t{number} AS MATERIALIZED ({tier_sql})")
         params += tier_params
-    union = " UNION ALL ".join(f"SELECT * FROM t{n}" for n in range(1, len(sql) + 1))
-    sql.append(f"m AS ({union} ORDER BY created_at DESC, id DESC LIMIT {limit})")
+    union = " UNION ALL ".join(f"SELECT * FROM t{n}" for n in range(1, len(ctes) + 1))
+    ctes.append(f"m AS ({union} ORDER BY created_at DESC, id DESC LIMIT {int(limit)})")
+    return ctes, params
+
+
+def newest_matches(
+    documents: QuerySet, terms: Terms, columns, limit: int, *, best: tuple[SQL, int] | None = None
+) -> list[dict]:
+    """The newest ``limit`` of ``documents`` matching ``terms``, newest first, as dicts of
+    ``columns`` (see the module's docstring), in one statement. ``best``: (a rank over
+    ``columns``, n): only the n best ranked of them."""
+    ctes, params = newest_matches_sql(documents, terms, columns, limit)
     select = "SELECT * FROM m ORDER BY created_at DESC, id DESC"
     if best is not None:
         rank, top = best
-        compiler = documents.query.get_compiler(connection=connection)
-        rank_sql, rank_params = over(rank, "m").as_sql(compiler, connection)
+        rank_sql, rank_params = ranked_over(rank, "m")
         select = f"SELECT * FROM m ORDER BY {rank_sql} DESC, m.id DESC LIMIT {int(top)}"
         params += rank_params
     with connection.cursor() as cursor:
-        cursor.execute("WITH " + ",\n".join(sql) + " " + select, params)
+        cursor.execute("WITH " + ",\n".join(ctes) + " " + select, params)
         names = [column.name for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def ranked_over(rank: SQL, alias: str) -> tuple[str, list]:
+    """``rank`` (an expression over a document's columns) as SQL reading them from ``alias``."""
+    compiler = SearchDocument.objects.none().query.get_compiler(connection=connection)
+    return over(rank, alias).as_sql(compiler, connection)

@@ -22,15 +22,21 @@ ranking orders the newest 200 matches, where recency puts most of the best anywa
 from collections import Counter
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, QuerySet, Value, Window
-from django.db.models.functions import Left, Length, Lower, RowNumber
-from django.db.models.lookups import Regex, StartsWith
+from django.db.models import BooleanField, F, FloatField, QuerySet, Value
+from django.db.models.functions import Left, Length, Lower
+from taggit.models import Tag
 
 from search import query
-from search.engine.candidates import index_stats, newest_matches
+from search.engine.candidates import (
+    conditions,
+    index_stats,
+    newest_matches,
+    newest_matches_sql,
+    ranked_over,
+)
 from search.models import Kind, SearchDocument
 from search.query import SQL, Terms, TsQuery
-from search.selectors import Facet, Hit, SearchParams, SearchResults
+from search.selectors import Facet, Hit, SearchParams, SearchResults, Suggestions
 
 CANDIDATES = 200
 SUGGEST_CANDIDATES = 100
@@ -102,13 +108,6 @@ def _score(terms: Terms) -> SQL:
     )
 
 
-def _match(terms: Terms, *, indexed: bool) -> SQL:
-    """The full-text query as ``newest_matches`` wants it (``ts_match_vq`` is ``@@`` that no
-    index serves)."""
-    operator = "{} @@ {}" if indexed else "ts_match_vq({}, {})"
-    return SQL(operator, F("vector"), TsQuery(terms), output_field=BooleanField())
-
-
 def _similar_names(documents: QuerySet, words: list[str]) -> QuerySet:
     """People and communities whose name is similar to the words ("ratna sary"), through the
     trigram index on names (not checked document by document with the full-text query: a
@@ -131,7 +130,7 @@ def search(
         return SearchResults(params=params, words=words)
     columns = ["id", "kind", "community_id", "created_at"]
     names = list(_similar_names(documents, words).values(*columns)[:SIMILAR_NAMES])
-    candidates = newest_matches(documents, _match, found, columns, CANDIDATES + 1)
+    candidates = newest_matches(documents, found, columns, CANDIDATES + 1)
     capped = len(candidates) > CANDIDATES
     candidates = _with(candidates[:CANDIDATES], names)
     counts = Counter(row["kind"] for row in candidates)
@@ -141,9 +140,9 @@ def search(
     elif capped:
         # The newest matches of every kind may hold few of these: read theirs (and count
         # them better than the first reading did).
-        chosen = newest_matches(
-            documents.filter(kind__in=kinds), _match, found, columns, CANDIDATES + 1
-        )[:CANDIDATES]
+        chosen = newest_matches(documents.filter(kind__in=kinds), found, columns, CANDIDATES + 1)[
+            :CANDIDATES
+        ]
         chosen = _with(chosen, [row for row in names if row["kind"] in kinds])
         for kind, n in Counter(row["kind"] for row in chosen).items():
             counts[kind] = max(counts[kind], n)
@@ -263,53 +262,59 @@ def _hits(ids: list[int], terms: Terms) -> list[Hit]:
 # --- search as you type ------------------------------------------------------------------------
 
 
-def suggest_names(documents: QuerySet, words: list[str], *, limit: int):
-    """People and communities whose name has every word as a word prefix ("rat sa"), or is
-    similar to the query ("ratna sary"): the trigram index on names serves both."""
+def suggest(documents: QuerySet, words: list[str], *, limit: int) -> Suggestions:
+    """``search.selectors.search_suggest`` on PostgreSQL, in two statements (it runs on every
+    keystroke): one finds people and communities whose name has every word as a word prefix
+    ("rat sa") or is similar to the query ("ratna sary"), both through the trigram index on
+    names; tags starting with the last word that a visible document carries; and the best
+    ranked (a title match first) of the newest ``SUGGEST_CANDIDATES`` other matches. The
+    second loads what was found."""
+    where, where_params = conditions(documents)
     text = " ".join(words)
-    name = Lower("title")
-    # Words are letters and digits only: nothing in them is special in a regular expression.
-    prefixes = [Regex(name, rf"\m{word}") for word in words]
-    match = SQL(
-        "((" + " AND ".join("{}" for _ in prefixes) + ") OR {} %% {})",
-        *prefixes,
-        name,
-        Value(text),
-        output_field=BooleanField(),
-    )
-    similarity = SQL("similarity({}, {})", name, Value(text), output_field=FloatField())
-    order = [
-        StartsWith(name, text).desc(),
-        similarity.desc(),
-        F("engagement").desc(),
-        F("id").desc(),
+    name = "lower(title)"
+    # Words are letters and digits only: nothing in them is special in a pattern.
+    prefixes = " AND ".join([f"{name} ~ %s"] * len(words))
+    ctes = [
+        f"""names AS (
+            SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY
+                   starts_with({name}, %s) DESC, similarity({name}, %s) DESC,
+                   engagement DESC, id DESC) AS place
+              FROM {TABLE}
+             WHERE kind IN {_NAMED_SQL} AND (({prefixes}) OR {name} %% %s) AND {where})""",
+        f"""tags AS (
+            SELECT t.id, t.name, t.slug FROM taggit_tag t
+             WHERE starts_with(lower(t.name), %s) AND EXISTS (
+                   SELECT 1 FROM search_searchdocumenttag dt
+                     JOIN {TABLE} ON {TABLE}.id = dt.document_id
+                    WHERE dt.tag_id = t.id AND {where})
+             ORDER BY length(t.name), t.name LIMIT {int(limit)})""",
     ]
-    ranked = (
-        documents.filter(kind__in=NAMED)
-        .filter(match)
-        .annotate(place=Window(RowNumber(), partition_by=[F("kind")], order_by=order))
-        .filter(place__lte=limit)
-        .select_related("community", "author")
-        .defer("vector", "body")
-        .order_by("kind", "place")
-    )
-    found = {kind: [] for kind in NAMED}
-    for document in ranked:
-        found[document.kind].append(_quick_hit(document, words))
-    return found[Kind.PERSON], found[Kind.COMMUNITY]
-
-
-def suggest_content(documents: QuerySet, words: list[str], *, limit: int) -> list[Hit]:
-    """Other kinds of content: the best ranked (a title match first) among the newest
-    ``SUGGEST_CANDIDATES`` matches."""
+    params = [text, text, *(rf"\m{word}" for word in words), text, *where_params]
+    params += [words[-1], *where_params]
+    select = [
+        f"SELECT 'n', id, kind, place, NULL, NULL FROM names WHERE place <= {int(limit)}",
+        "SELECT 't', id, NULL, NULL, name, slug FROM tags",
+    ]
     found = terms(words)
-    if not found.tsquery():
-        return []
-    others = documents.exclude(kind__in=NAMED)
-    columns = ["id", "kind", "title", "engagement", "created_at", "vector"]
-    best = newest_matches(others, _match, found, columns, SUGGEST_CANDIDATES,
-                          best=(_score(found), limit))  # fmt: skip
-    ids = [row["id"] for row in best]
+    if found.tsquery():
+        others = documents.exclude(kind__in=NAMED)
+        columns = ["id", "kind", "title", "engagement", "created_at", "vector"]
+        matches, match_params = newest_matches_sql(others, found, columns, SUGGEST_CANDIDATES)
+        rank, rank_params = ranked_over(_score(found), "m")
+        ctes += [
+            *matches,
+            f"best AS (SELECT m.id, row_number() OVER (ORDER BY {rank} DESC, m.id DESC)"
+            " AS place FROM m)",
+        ]
+        params += [*match_params, *rank_params]
+        select.append(
+            f"SELECT 'c', id, NULL, place, NULL, NULL FROM best WHERE place <= {int(limit)}"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("WITH " + ",\n".join(ctes) + " " + " UNION ALL ".join(select), params)
+        rows = cursor.fetchall()
+    ranked = sorted((part, place or 0, pk) for part, pk, _kind, place, _name, _slug in rows)
+    ids = [pk for part, _place, pk in ranked if part != "t"]
     loaded = (
         SearchDocument.objects.filter(pk__in=ids)
         .annotate(text=Left("body", 1000))
@@ -317,7 +322,24 @@ def suggest_content(documents: QuerySet, words: list[str], *, limit: int) -> lis
         .defer("vector", "body")
     )
     by_id = {document.pk: document for document in loaded}
-    return [_quick_hit(by_id[pk], words, text=by_id[pk].text) for pk in ids if pk in by_id]
+    suggestions = Suggestions(
+        tags=[
+            Tag(id=pk, name=tag_name, slug=slug)
+            for part, pk, _kind, _place, tag_name, slug in rows
+            if part == "t"
+        ]
+    )
+    for part, _place, pk in ranked:
+        document = by_id.get(pk)
+        if part == "t" or document is None:  # Gone between the two statements.
+            continue
+        if part == "c":
+            suggestions.content.append(_quick_hit(document, words, text=document.text))
+        elif document.kind == Kind.PERSON:
+            suggestions.people.append(_quick_hit(document, words))
+        else:
+            suggestions.communities.append(_quick_hit(document, words))
+    return suggestions
 
 
 def _quick_hit(document: SearchDocument, words: list[str], *, text: str = "") -> Hit:

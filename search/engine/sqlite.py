@@ -9,12 +9,23 @@ Snippets and highlights are made in Python.
 from functools import reduce
 from operator import and_, or_
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Left
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Left, Length
+from taggit.models import Tag
 
 from search import query
 from search.models import Kind, SearchDocumentTag
-from search.selectors import Facet, Hit, SearchParams, SearchResults
+from search.selectors import Facet, Hit, SearchParams, SearchResults, Suggestions
 
 FACET_SIZE = 10
 NAMED = (Kind.PERSON, Kind.COMMUNITY)
@@ -122,3 +133,24 @@ def suggest_content(documents: QuerySet, words: list[str], *, limit: int) -> lis
         .annotate(text=Left("body", 1000))[:limit]
     )
     return [_hit(document, words, snippet_words=20) for document in best]
+
+
+def suggest(documents: QuerySet, words: list[str], *, limit: int) -> Suggestions:
+    """``search.selectors.search_suggest`` without PostgreSQL."""
+    people, communities = suggest_names(documents, words, limit=limit)
+    return Suggestions(
+        people=people,
+        communities=communities,
+        tags=_suggest_tags(documents, words[-1], limit=limit),
+        content=suggest_content(documents, words, limit=limit),
+    )
+
+
+def _suggest_tags(documents: QuerySet, prefix: str, *, limit: int) -> list[Tag]:
+    """Tags starting with ``prefix`` that at least one of ``documents`` carries."""
+    carried = documents.filter(tag_items__tag=OuterRef("pk"))
+    return list(
+        Tag.objects.filter(name__istartswith=prefix)
+        .filter(Exists(carried))
+        .order_by(Length("name"), "name")[:limit]
+    )

@@ -41,7 +41,7 @@ def newest(user, words, limit, monkeypatch, tiers=(0.25, 0.5), **stats):
     monkeypatch.setattr(postgres, "index_stats", lambda: made_up)
     terms = postgres.terms(words)
     documents = SearchDocument.objects.visible_to(user)
-    rows = newest_matches(documents, postgres._match, terms, ["object_id"], limit)
+    rows = newest_matches(documents, terms, ["object_id"], limit)
     return [row["object_id"] for row in rows]
 
 
