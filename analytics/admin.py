@@ -1,32 +1,27 @@
-"""The event log in the admin: searchable and filterable, never edited."""
+"""Analytics in the admin: the event log, the rollups, sentiment scores and the access log,
+searchable and filterable, never edited (each is written by code, from the log)."""
 
 from django.contrib import admin
 
-from analytics.models import Event
+from analytics.models import (
+    AccessLog,
+    ContentSentiment,
+    DailyActivity,
+    Event,
+    PeriodActivity,
+    PersonAdoption,
+)
 
 
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    """Read-only: the log is append-only, so nobody adds, changes or deletes rows here."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Nobody adds, changes or deletes rows here: logs are append-only and the rest is
+    recomputed (``manage.py analytics_backfill``)."""
 
-    list_display = ("occurred_at", "verb", "actor", "object_type", "object_id", "department")
-    list_select_related = ("actor", "department")
-    list_filter = ("verb", "department")
-    date_hierarchy = "occurred_at"
-    search_fields = ("verb", "actor__username", "actor__display_name")
-    # The log grows without bound: skip the unfiltered COUNT(*) on every page.
+    # These tables grow with the log: skip the unfiltered COUNT(*) on every page.
     show_full_result_count = False
-    fields = (
-        "occurred_at",
-        "verb",
-        "actor",
-        "object_type",
-        "object_id",
-        "community_id",
-        "department",
-        "payload",
-    )
-    readonly_fields = fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields or [f.name for f in self.model._meta.fields]
 
     def has_add_permission(self, request):
         return False
@@ -36,3 +31,97 @@ class EventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = (
+        "occurred_at",
+        "verb",
+        "actor",
+        "object_type",
+        "object_id",
+        "department",
+        "office",
+        "community_public",
+    )
+    list_select_related = ("actor", "department", "office")
+    list_filter = ("verb", "community_public", "department", "office")
+    date_hierarchy = "occurred_at"
+    search_fields = ("verb", "actor__username", "actor__display_name")
+    fields = (
+        "occurred_at",
+        "verb",
+        "actor",
+        "object_type",
+        "object_id",
+        "community_id",
+        "community_public",
+        "department",
+        "office",
+        "payload",
+    )
+
+
+COUNTER_COLUMNS = ("actions", "contributions", "reactions", "logins", "public_actions")
+
+
+@admin.register(DailyActivity)
+class DailyActivityAdmin(ReadOnlyAdmin):
+    list_display = ("day", "user", "department", "office", *COUNTER_COLUMNS)
+    list_select_related = ("user", "department", "office")
+    list_filter = ("department", "office")
+    date_hierarchy = "day"
+    search_fields = ("user__username", "user__display_name")
+
+
+@admin.register(PeriodActivity)
+class PeriodActivityAdmin(ReadOnlyAdmin):
+    list_display = ("period", "start", "user", "department", "office", "days_active",
+                    *COUNTER_COLUMNS)  # fmt: skip
+    list_select_related = ("user", "department", "office")
+    list_filter = ("period", "department", "office")
+    date_hierarchy = "start"
+    search_fields = ("user__username", "user__display_name")
+
+
+@admin.register(PersonAdoption)
+class PersonAdoptionAdmin(ReadOnlyAdmin):
+    list_display = ("user", "registered_on", "first_active_on", "first_contribution_on",
+                    "activated", "cohort_week", "department", "office")  # fmt: skip
+    list_select_related = ("user", "department", "office")
+    list_filter = ("activated", "department", "office")
+    date_hierarchy = "registered_on"
+    search_fields = ("user__username", "user__display_name")
+
+
+@admin.register(ContentSentiment)
+class ContentSentimentAdmin(ReadOnlyAdmin):
+    # Sentiment is never attributed to a person: neither the author nor the item (which
+    # would lead to its author) is listed or shown.
+    list_display = ("written_at", "kind", "language", "label", "score", "department", "office",
+                    "is_public")  # fmt: skip
+    list_select_related = ("department", "office")
+    list_filter = ("kind", "language", "label", "is_public", "department", "office")
+    date_hierarchy = "written_at"
+    search_fields = ("kind", "language", "label")
+    fields = ("kind", "language", "label", "score", "tags", "department", "office", "community",
+              "is_public", "written_at", "scored_at")  # fmt: skip
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    """Who looked at which analytics: superusers only, even among staff."""
+
+    list_display = ("accessed_at", "user", "kind", "dashboard", "path")
+    list_select_related = ("user",)
+    list_filter = ("kind", "dashboard")
+    date_hierarchy = "accessed_at"
+    search_fields = ("user__username", "user__display_name", "dashboard", "path")
+    fields = ("accessed_at", "user", "kind", "dashboard", "filters", "path")
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser

@@ -30,6 +30,17 @@ class Event(AppendOnlyModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    office = models.ForeignKey(
+        "profiles.Office",
+        verbose_name=_("office"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # False when the event happened in a private or secret community (as it was then): such
+    # activity counts in company-wide totals only, never in a breakdown.
+    community_public = models.BooleanField(_("public"), default=True)
     occurred_at = models.DateTimeField(_("occurred at"), db_index=True)
     payload = models.JSONField(_("payload"), default=dict, blank=True)
 
@@ -41,6 +52,127 @@ class Event(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+# --- rollups: derived from the event log, recomputed (delete and insert) by analytics.rollups --
+
+
+class ActivityCounts(models.Model):
+    """What one person did in one period, where they were then. Rows exist only for people
+    with at least one counted action. The ``public_*`` counters leave out activity in private
+    and secret communities: breakdowns by department or office read only those."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    actions = models.PositiveIntegerField(_("actions"), default=0)
+    contributions = models.PositiveIntegerField(_("contributions"), default=0)
+    reactions = models.PositiveIntegerField(_("reactions"), default=0)
+    logins = models.PositiveIntegerField(_("logins"), default=0)
+    public_actions = models.PositiveIntegerField(_("public actions"), default=0)
+    public_contributions = models.PositiveIntegerField(_("public contributions"), default=0)
+    public_reactions = models.PositiveIntegerField(_("public reactions"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyActivity(ActivityCounts):
+    """One row per person and day (company time zone), placed in the department and office
+    of the person's last action that day."""
+
+    day = models.DateField(_("day"))
+
+    class Meta:
+        ordering = ["-day", "user"]
+        verbose_name = _("daily activity")
+        verbose_name_plural = _("daily activity")
+        indexes = [
+            models.Index(fields=["day", "department"], name="daily_day_department"),
+            models.Index(fields=["day", "office"], name="daily_day_office"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="daily_one_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.user_id}: {self.actions}"
+
+
+class Period(models.TextChoices):
+    WEEK = "week", _("Week")
+    MONTH = "month", _("Month")
+
+
+class PeriodActivity(ActivityCounts):
+    """The daily rows summed over a week (starting Monday) or a calendar month, one row per
+    person (placed as on their last active day of it), for WAU, MAU and the cohort table
+    without scanning the days."""
+
+    period = models.CharField(_("period"), max_length=8, choices=Period.choices)
+    start = models.DateField(_("starts on"))
+    days_active = models.PositiveSmallIntegerField(_("days active"), default=0)
+    public_days_active = models.PositiveSmallIntegerField(_("public days active"), default=0)
+
+    class Meta:
+        ordering = ["-start", "user"]
+        verbose_name = _("weekly or monthly activity")
+        verbose_name_plural = _("weekly and monthly activity")
+        indexes = [
+            models.Index(fields=["period", "start", "department"], name="period_start_department"),
+            models.Index(fields=["period", "start", "office"], name="period_start_office"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "period", "start"], name="period_one_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period} {self.start} {self.user_id}: {self.actions}"
+
+
+class PersonAdoption(models.Model):
+    """One row per person: when they registered, first acted, first contributed, and whether
+    that made them activated (first post, comment or reaction within 7 days of registering).
+    Department and office are those of the first active day (of now, for people who never
+    acted)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        primary_key=True, related_name="analytics_adoption",
+    )  # fmt: skip
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    registered_on = models.DateField(_("registered on"), db_index=True)
+    first_active_on = models.DateField(_("first active on"), null=True, blank=True)
+    first_contribution_on = models.DateField(_("first contribution on"), null=True, blank=True)
+    activated = models.BooleanField(_("activated"), default=False)
+    # Monday of the week of first activity: the retention cohort.
+    cohort_week = models.DateField(_("cohort week"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-registered_on", "user"]
+        verbose_name = _("person adoption")
+        verbose_name_plural = _("people adoption")
+
+    def __str__(self):
+        return f"{self.user_id} registered {self.registered_on}"
 
 
 class Language(models.TextChoices):

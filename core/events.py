@@ -31,6 +31,7 @@ class DomainEvent:
     object_id: int | None = None
     community_id: int | None = None
     department_id: int | None = None
+    office_id: int | None = None
     payload: dict[str, Any] = field(default_factory=dict)
     occurred_at: datetime = field(default_factory=timezone.now)
 
@@ -74,6 +75,7 @@ def publish(
         community_id=community_id,
         # The department at the time of the event, not whatever it is when analysed.
         department_id=getattr(actor, "department_id", None),
+        office_id=getattr(actor, "office_id", None),
         payload=payload or {},
     )
     if not _muted.get():

@@ -17,6 +17,8 @@ from rest_framework.authtoken.models import Token
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
+from analytics import rollups
+from analytics.access import access_log_record
 from analytics.models import Event
 from blog.models import Blog
 from blog.services.articles import article_create, article_edit, article_images_add
@@ -181,6 +183,10 @@ def populate() -> dict:
     # The search index: each person, community, post, comment, thread, reply, article, page
     # and file above wrote its document when it was saved; this one is rewritten by hand.
     indexing.refresh(Kind.POST, [post.pk])
+    # Analytics: the day's rollups from the events above (the writing above was scored for
+    # sentiment as it was saved), and a leader's look at a dashboard.
+    rollups.rollup_day(rollups.local_today())
+    access_log_record(user=boss, kind="page", dashboard="response", filters={}, path="/")
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
 
@@ -212,6 +218,10 @@ def test_the_kolega_models_are_all_registered():
         "profiles.SkillTag",
         "profiles.InterestTag",
         "analytics.Event",
+        "analytics.ContentSentiment",
+        "analytics.AccessLog",
+        "analytics.DailyActivity",
+        "analytics.PersonAdoption",
         "taggit.Tag",
         "auth.Group",
     } <= labels

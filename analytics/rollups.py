@@ -1,0 +1,333 @@
+"""Rollups: the event log summed into small fact tables that the adoption dashboards read.
+
+Every table is derived from the log alone and recomputed by delete-and-insert in one
+transaction, so re-running a day (or a whole range) writes the same rows again. Days are
+days of the company time zone (``settings.TIME_ZONE``, the same zone as Celery's beat).
+
+- ``DailyActivity``: per person, day, department and office (as they were at the time).
+- ``PeriodActivity``: the daily rows summed per week (from Monday) and calendar month.
+- ``PersonAdoption``: per person, registration, first activity, activation and cohort.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
+
+from analytics.models import DailyActivity, Event, PeriodActivity, PersonAdoption
+from profiles.models import User
+
+# Posts that stand for a thread, article or wiki page: their own event already counts.
+ITEM_POST_KINDS = ("thread", "article", "wiki_page")
+
+# Writing something others read (the "post" of "people who post vs only read").
+CONTRIBUTION_VERBS = (
+    "comment.created",
+    "reply.created",
+    "thread.created",
+    "article.published",
+    "wiki.page_created",
+    "wiki.page_edited",
+    "file.uploaded",
+    "file.version_uploaded",
+)
+REACTION_VERBS = ("reaction.added", "reply.voted", "poll.voted")
+LOGIN_VERBS = ("user.logged_in",)
+# Not something the person did on the site, or a second event for one action (a praise and
+# a share also publish ``post.created``).
+NOT_ACTION_VERBS = (
+    "user.signed_up",
+    "user.activated",
+    "user.deactivated",
+    "profile.avatar_reset",
+    "praise.given",
+    "post.shared",
+)
+
+ITEM_POST = Q(verb="post.created", payload__kind__in=ITEM_POST_KINDS)
+NOT_ACTION = Q(verb__in=NOT_ACTION_VERBS) | ITEM_POST
+CONTRIBUTION = Q(verb__in=CONTRIBUTION_VERBS) | Q(verb="post.created")
+REACTION = Q(verb__in=REACTION_VERBS)
+LOGIN = Q(verb__in=LOGIN_VERBS)
+PUBLIC = Q(community_public=True)
+
+COUNTERS = (
+    "actions",
+    "contributions",
+    "reactions",
+    "logins",
+    "public_actions",
+    "public_contributions",
+    "public_reactions",
+)
+ACTIVATION_DAYS = 7
+CHUNK = 500
+
+Progress = Callable[[int], None] | None
+
+
+def company_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_today() -> datetime.date:
+    return datetime.datetime.now(company_zone()).date()
+
+
+def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first instant of ``day`` and of the next day, in the company time zone."""
+    zone = company_zone()
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, zone)
+    return start, end
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def period_bounds(period: str, start: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """First day and the day after the last of the week or month starting on ``start``."""
+    if period == "week":
+        return start, start + datetime.timedelta(days=7)
+    following = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return start, following
+
+
+def days_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def pieces_of(
+    start: datetime.date, end: datetime.date
+) -> tuple[list[datetime.date], list[datetime.date], list[datetime.date]]:
+    """The range as whole calendar months, then whole weeks, then the days left over: the
+    fewest rollup rows that add up to exactly these days."""
+    months, weeks, days = [], [], []
+    day = start
+    while day <= end:
+        month_end = period_bounds("month", month_start(day))[1] - datetime.timedelta(days=1)
+        week_end = day + datetime.timedelta(days=6)
+        if day.day == 1 and month_end <= end:
+            months.append(day)
+            day = month_end + datetime.timedelta(days=1)
+        elif day.weekday() == 0 and week_end <= end:
+            weeks.append(day)
+            day = week_end + datetime.timedelta(days=1)
+        else:
+            days.append(day)
+            day += datetime.timedelta(days=1)
+    return months, weeks, days
+
+
+def periods_of(days: Iterable[datetime.date]) -> list[tuple[str, datetime.date]]:
+    """The weeks and months the days fall in, each once."""
+    found = {("week", week_start(d)) for d in days} | {("month", month_start(d)) for d in days}
+    return sorted(found, key=lambda p: (p[1], p[0]))
+
+
+def rollup_units(start: datetime.date, end: datetime.date) -> int:
+    """How many steps ``rollup_range`` reports to its progress callback."""
+    days = days_between(start, end)
+    return len(days) + len(periods_of(days))
+
+
+# --- the three tables -------------------------------------------------------------------------
+
+
+def _one_per_person(grouped, latest: str) -> list[dict]:
+    """Fold the (person, department, office) groups of a period into one row per person,
+    placed where the person was at their ``latest`` action of it (someone who moved in the
+    middle of a day counts once that day, in the new department)."""
+    people: dict[int, dict] = {}
+    for row in grouped:
+        kept = people.get(row["user_id"])
+        if kept is None:
+            people[row["user_id"]] = row
+            continue
+        for name in (*COUNTERS, "days_active", "public_days_active"):
+            if name in row:
+                kept[name] += row[name]
+        if row[latest] > kept[latest]:
+            kept["department_id"], kept["office_id"] = row["department_id"], row["office_id"]
+            kept[latest] = row[latest]
+    return list(people.values())
+
+
+def _daily_rows(day: datetime.date) -> list[DailyActivity]:
+    start, end = day_bounds(day)
+    grouped = (
+        Event.objects.filter(occurred_at__gte=start, occurred_at__lt=end, actor__isnull=False)
+        .exclude(NOT_ACTION)
+        .order_by()
+        .values("actor_id", "department_id", "office_id")
+        .annotate(
+            user_id=F("actor_id"),
+            last=Max("occurred_at"),
+            actions=Count("id"),
+            contributions=Count("id", filter=CONTRIBUTION),
+            reactions=Count("id", filter=REACTION),
+            logins=Count("id", filter=LOGIN),
+            public_actions=Count("id", filter=PUBLIC),
+            public_contributions=Count("id", filter=CONTRIBUTION & PUBLIC),
+            public_reactions=Count("id", filter=REACTION & PUBLIC),
+        )
+    )
+    return [
+        DailyActivity(
+            day=day,
+            user_id=row["user_id"],
+            department_id=row["department_id"],
+            office_id=row["office_id"],
+            **{name: row[name] for name in COUNTERS},
+        )
+        for row in _one_per_person(grouped, "last")
+    ]
+
+
+@transaction.atomic
+def rollup_daily(day: datetime.date) -> int:
+    """Recompute the ``DailyActivity`` rows of ``day`` (one per active person); returns how
+    many there are."""
+    rows = _daily_rows(day)
+    DailyActivity.objects.filter(day=day).delete()
+    DailyActivity.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+@transaction.atomic
+def rollup_period(period: str, start: datetime.date) -> int:
+    """Recompute the ``PeriodActivity`` rows of one week or month (one per active person)
+    from its daily rows."""
+    first, after = period_bounds(period, start)
+    grouped = (
+        DailyActivity.objects.filter(day__gte=first, day__lt=after)
+        .order_by()
+        .values("user_id", "department_id", "office_id")
+        .annotate(
+            last=Max("day"),
+            days_active=Count("id"),
+            public_days_active=Count("id", filter=Q(public_actions__gt=0)),
+            **{n: Sum(n) for n in COUNTERS},
+        )
+    )
+    rows = [
+        PeriodActivity(
+            period=period,
+            start=start,
+            user_id=row["user_id"],
+            department_id=row["department_id"],
+            office_id=row["office_id"],
+            days_active=row["days_active"],
+            public_days_active=row["public_days_active"],
+            **{name: row[name] for name in COUNTERS},
+        )
+        for row in _one_per_person(grouped, "last")
+    ]
+    PeriodActivity.objects.filter(period=period, start=start).delete()
+    PeriodActivity.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _adoption_rows(user_ids: list[int]) -> list[PersonAdoption]:
+    first_day = DailyActivity.objects.filter(user_id=OuterRef("user_id")).order_by("day", "id")
+    activity = {
+        row["user_id"]: row
+        for row in DailyActivity.objects.filter(user_id__in=user_ids)
+        .order_by()
+        .values("user_id")
+        .annotate(
+            first_active=Min("day"),
+            first_contribution=Min("day", filter=Q(contributions__gt=0) | Q(reactions__gt=0)),
+            first_department=Subquery(first_day.values("department_id")[:1]),
+            first_office=Subquery(first_day.values("office_id")[:1]),
+        )
+    }
+    zone = company_zone()
+    rows = []
+    for user in User.objects.filter(pk__in=user_ids).values(
+        "pk", "date_joined", "department_id", "office_id"
+    ):
+        registered = user["date_joined"].astimezone(zone).date()
+        acted = activity.get(user["pk"])
+        first_active = acted["first_active"] if acted else None
+        first_contribution = acted["first_contribution"] if acted else None
+        deadline = registered + datetime.timedelta(days=ACTIVATION_DAYS - 1)
+        rows.append(
+            PersonAdoption(
+                user_id=user["pk"],
+                department_id=acted["first_department"] if acted else user["department_id"],
+                office_id=acted["first_office"] if acted else user["office_id"],
+                registered_on=registered,
+                first_active_on=first_active,
+                first_contribution_on=first_contribution,
+                activated=first_contribution is not None and first_contribution <= deadline,
+                cohort_week=week_start(first_active) if first_active else None,
+            )
+        )
+    return rows
+
+
+def rollup_people(user_ids: Iterable[int]) -> int:
+    """Recompute the ``PersonAdoption`` rows of these people from their daily rows."""
+    ids = sorted(set(user_ids))
+    for offset in range(0, len(ids), CHUNK):
+        chunk = ids[offset : offset + CHUNK]
+        with transaction.atomic():
+            rows = _adoption_rows(chunk)
+            PersonAdoption.objects.filter(user_id__in=chunk).delete()
+            PersonAdoption.objects.bulk_create(rows)
+    return len(ids)
+
+
+def _people_touched(start: datetime.date, end: datetime.date) -> set[int]:
+    """People active in the range or registered in it: the only ones whose adoption row a
+    recomputation of these days can change."""
+    first, _ = day_bounds(start)
+    _, after = day_bounds(end)
+    active = DailyActivity.objects.filter(day__gte=start, day__lte=end).values_list(
+        "user_id", flat=True
+    )
+    joined = User.objects.filter(date_joined__gte=first, date_joined__lt=after).values_list(
+        "pk", flat=True
+    )
+    # Someone who acted and contributed before these days keeps their row as it is.
+    settled = PersonAdoption.objects.filter(
+        first_active_on__lt=start, first_contribution_on__lt=start
+    ).values_list("user_id", flat=True)
+    return (set(active.distinct()) | set(joined)) - set(settled)
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def rollup_range(start: datetime.date, end: datetime.date, progress: Progress = None) -> int:
+    """Recompute every rollup for the days ``start`` to ``end`` (inclusive): their daily rows,
+    the weeks and months they fall in, and the people they touch. Returns the number of daily
+    rows written. ``progress(n)`` is called as steps finish (``rollup_units`` of them)."""
+    if start > end:
+        raise ValueError("start must not be after end")
+    days = days_between(start, end)
+    written = 0
+    for day in days:
+        written += rollup_daily(day)
+        if progress:
+            progress(1)
+    for period, first in periods_of(days):
+        rollup_period(period, first)
+        if progress:
+            progress(1)
+    rollup_people(_people_touched(start, end))
+    return written
+
+
+def rollup_day(day: datetime.date) -> int:
+    """Recompute one day (the hourly run for today, the nightly close of yesterday)."""
+    return rollup_range(day, day)
