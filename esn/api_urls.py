@@ -15,6 +15,7 @@ urlpatterns = [
     path("wiki/", include("wiki.api_urls")),
     path("files/", include("files.api_urls")),
     path("search/", include("search.api_urls")),
+    path("analytics/", include("analytics.api_urls")),
     # Keep last. Only paths ending in "/" match, so APPEND_SLASH still redirects "me" to "me/".
     re_path(r"^(?:.*/)?$", not_found),
 ]

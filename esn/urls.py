@@ -26,6 +26,7 @@ urlpatterns = [
     path("wiki/", include("wiki.urls")),
     path("files/", include("files.urls")),
     path("search/", include("search.urls")),
+    path("analytics/", include("analytics.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("esn.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
