@@ -34,10 +34,13 @@ from search.query import SQL, Terms, over
 
 TABLE = SearchDocument._meta.db_table
 # The tiers: the newest 1% of the documents, up to 10%, the rest.
-TIER_SHARES = (0.01, 0.1)
+TIER_SHARES = (0.01, 0.03, 0.1)
 STATS_CACHE_KEY = "search:index-stats"
 STATS_CACHE_SECONDS = 600
 MEMO_SECONDS = 60
+# Matches in the newest tier (1% of the documents) up to which a search is taken to have
+# few matches in all (about FEW_IN_NEWEST / 1%: 2,000).
+FEW_IN_NEWEST = 20
 
 _STATS_SQL = """
     SELECT (SELECT reltuples FROM pg_class WHERE oid = %(table)s::regclass),
@@ -199,9 +202,25 @@ def newest_matches_sql(
         )
         if number > 1:
             found = " + ".join(f"(SELECT count(*) FROM t{n})" for n in range(1, number))
-            tier_sql = f"SELECT * FROM ({tier_sql}) s WHERE {found} < {int(limit)}"
+            tier_sql = (
+                f"SELECT * FROM ({tier_sql}) s WHERE {found} < {int(limit)}"
+                f" AND (SELECT count(*) FROM t1) > {FEW_IN_NEWEST}"
+            )
         ctes.append(f"t{number} AS MATERIALIZED ({tier_sql})")
         params += tier_params
+    tiers = len(ctes)
+    if bounds:
+        # Few matches among the newest documents: likely few in all. The rest is then read
+        # at once through the GIN index with the whole query (the words' entries intersected
+        # in the index), never through the dates' index.
+        age = "created_at + interval '0 seconds'"
+        ctes.append(
+            f"t{tiers + 1} AS MATERIALIZED (SELECT * FROM (SELECT {select} FROM {TABLE}"
+            f" WHERE {where} AND vector @@ %s::tsquery AND {age} < %s"
+            f" ORDER BY {age} DESC, id DESC LIMIT {int(limit)}) s"
+            f" WHERE (SELECT count(*) FROM t1) <= {FEW_IN_NEWEST})"
+        )
+        params += [*where_params, terms.tsquery(), bounds[0]]
     union = " UNION ALL ".join(f"SELECT * FROM t{n}" for n in range(1, len(ctes) + 1))
     ctes.append(f"m AS ({union} ORDER BY created_at DESC, id DESC LIMIT {int(limit)})")
     return ctes, params

@@ -42,6 +42,8 @@ CANDIDATES = 200
 SUGGEST_CANDIDATES = 100
 # People and communities found by a name similar to the words, besides the full-text matches.
 SIMILAR_NAMES = 20
+# Search as you type looks for names similar to the text from this many characters on.
+SIMILAR_MIN_LENGTH = 6
 FACET_SIZE = 10
 NAMED = (Kind.PERSON, Kind.COMMUNITY)
 TABLE = SearchDocument._meta.db_table
@@ -274,13 +276,16 @@ def suggest(documents: QuerySet, words: list[str], *, limit: int) -> Suggestions
     name = "lower(title)"
     # Words are letters and digits only: nothing in them is special in a pattern.
     prefixes = " AND ".join([f"{name} ~ %s"] * len(words))
+    # A short text shares a trigram with countless names ("ari": every Sari and Hariyanto),
+    # each then checked for nothing; prefixes find those names anyway.
+    similar = f"{name} %% %s" if len(text) >= SIMILAR_MIN_LENGTH else "FALSE AND %s IS NULL"
     ctes = [
         f"""names AS (
             SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY
                    starts_with({name}, %s) DESC, similarity({name}, %s) DESC,
                    engagement DESC, id DESC) AS place
               FROM {TABLE}
-             WHERE kind IN {_NAMED_SQL} AND (({prefixes}) OR {name} %% %s) AND {where})""",
+             WHERE kind IN {_NAMED_SQL} AND (({prefixes}) OR {similar}) AND {where})""",
         f"""tags AS (
             SELECT t.id, t.name, t.slug FROM taggit_tag t
              WHERE starts_with(lower(t.name), %s) AND EXISTS (

@@ -34,9 +34,11 @@ def posts(other_user):
     return made
 
 
-def newest(user, words, limit, monkeypatch, tiers=(0.25, 0.5), **stats):
+def newest(user, words, limit, monkeypatch, tiers=(0.25, 0.5), few=-1, **stats):
+    """``few``: FEW_IN_NEWEST (-1: every tier is read by age, never all at once)."""
     made_up = stats_over(SearchDocument.objects.all(), **stats)
     monkeypatch.setattr(candidates, "TIER_SHARES", tiers)
+    monkeypatch.setattr(candidates, "FEW_IN_NEWEST", few)
     monkeypatch.setattr(candidates, "index_stats", lambda: made_up)
     monkeypatch.setattr(postgres, "index_stats", lambda: made_up)
     terms = postgres.terms(words)
@@ -52,11 +54,13 @@ def test_the_newest_matches_whatever_tiers_they_are_in(limit, user, posts, monke
     assert newest(user, ["zebracorn"], limit, monkeypatch) == expected
 
 
+@pytest.mark.parametrize("few", [-1, 3, 100])
 @pytest.mark.parametrize("tiers", [(0.25, 0.5), (0.01,), (0.5, 0.9, 0.99), ()])
-def test_any_tiers_give_the_same_answer(tiers, user, posts, monkeypatch):
+def test_any_tiers_give_the_same_answer(tiers, few, user, posts, monkeypatch):
+    # few=100: few in the newest tier, the rest read at once; 3: some tiers read by age.
     expected = [post.pk for n, post in enumerate(posts) if n % 2 == 0][:7]
 
-    assert newest(user, ["zebracorn"], 7, monkeypatch, tiers=tiers) == expected
+    assert newest(user, ["zebracorn"], 7, monkeypatch, tiers=tiers, few=few) == expected
 
 
 def test_every_word_is_checked_not_only_the_rarest(user, posts, other_user, monkeypatch):
