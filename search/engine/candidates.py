@@ -164,11 +164,11 @@ def conditions(documents: QuerySet) -> tuple[str, list]:
 
 
 def newest_matches_sql(
-    documents: QuerySet, terms: Terms, columns, limit: int
+    documents: QuerySet, terms: Terms, columns, limit: int, *, where: tuple | None = None
 ) -> tuple[list[str], list]:
     """``newest_matches`` as CTEs for a statement of one's own (the last, ``m``, holds the
-    matches) and their parameters."""
-    where, where_params = conditions(documents)
+    matches) and their parameters. ``where``: ``conditions(documents)``, when known."""
+    where, where_params = where or conditions(documents)
     columns = list(dict.fromkeys([*columns, "id", "created_at"]))
     select = ", ".join(f"{TABLE}.{connection.ops.quote_name(name)}" for name in columns)
     stats = index_stats()

@@ -302,9 +302,11 @@ def suggest(documents: QuerySet, words: list[str], *, limit: int) -> Suggestions
     ]
     found = terms(words)
     if found.tsquery():
-        others = documents.exclude(kind__in=NAMED)
         columns = ["id", "kind", "title", "engagement", "created_at", "vector"]
-        matches, match_params = newest_matches_sql(others, found, columns, SUGGEST_CANDIDATES)
+        others = (f"{where} AND kind NOT IN {_NAMED_SQL}", where_params)
+        matches, match_params = newest_matches_sql(
+            documents, found, columns, SUGGEST_CANDIDATES, where=others
+        )
         rank, rank_params = ranked_over(_score(found), "m")
         ctes += [
             *matches,
