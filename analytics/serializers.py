@@ -16,9 +16,10 @@ class FigureSerializer(serializers.Serializer):
 class ColumnSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
-    kind = serializers.ChoiceField(
-        choices=["text", "number", "figure", "link"],
-        help_text="`figure` cells are Figure objects; a `link` column also has `<key>_url`.",
+    # A string naming its values, not an enum component ("kind" is taken in the schema).
+    kind = serializers.CharField(
+        help_text="One of `text`, `number`, `figure`, `link`. `figure` cells are Figure "
+        "objects; a `link` column also has `<key>_url`.",
     )
 
 
