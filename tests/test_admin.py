@@ -20,6 +20,7 @@ from taggit.models import Tag
 from analytics import rollups
 from analytics.access import access_log_record
 from analytics.models import Event
+from analytics.sentiment.services import content_sentiment_score
 from blog.models import Blog
 from blog.services.articles import article_create, article_edit, article_images_add
 from blog.services.feed_tokens import feed_token_get_or_create
@@ -183,9 +184,11 @@ def populate() -> dict:
     # The search index: each person, community, post, comment, thread, reply, article, page
     # and file above wrote its document when it was saved; this one is rewritten by hand.
     indexing.refresh(Kind.POST, [post.pk])
-    # Analytics: the day's rollups from the events above (the writing above was scored for
-    # sentiment as it was saved), and a leader's look at a dashboard.
+    # Analytics: the day's rollups from the events above, a post's sentiment (scored here:
+    # with Redis, the task that scores it is queued for a worker), and a leader's look at a
+    # dashboard.
     rollups.rollup_day(rollups.local_today())
+    content_sentiment_score(kind="post", object_id=post.pk)
     access_log_record(user=boss, kind="page", dashboard="response", filters={}, path="/")
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
