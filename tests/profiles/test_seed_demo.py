@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from profiles import roles
 from profiles.demo import data
-from profiles.demo.plan import MAX_SPAN, company_plan
+from profiles.demo.plan import MAX_SPAN, MIN_USERS, company_plan
 from profiles.demo.seed import DEMO_PASSWORD
 from profiles.models import Department, Follow, Office, SpokenLanguage, User
 from tests.conftest import shared_data
@@ -264,9 +264,9 @@ def test_if_empty_does_nothing_when_the_database_has_users():
 
 
 def test_if_empty_seeds_an_empty_database():
-    seed(if_empty=True, users=20)
+    seed(if_empty=True, users=MIN_USERS)
 
-    assert people().count() == 20
+    assert people().count() == MIN_USERS
 
 
 def test_a_database_with_users_is_refused_without_if_empty():
@@ -290,7 +290,7 @@ def test_existing_tags_departments_and_offices_are_reused():
     Tag.objects.create(name="Futsal club", slug="futsal")  # Slug a demo tag would want.
     Department.objects.create(name="Finance", slug="finance", description="Money.")
 
-    seed(users=60)
+    seed(users=20)
 
     python = Tag.objects.get(name="Python")
     assert python in User.objects.get(username="budi.santoso").skills.all()
