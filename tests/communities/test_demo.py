@@ -91,7 +91,7 @@ def sizes(*users):
 
 def test_seed_demo_prints_the_community_counts():
     out = StringIO()
-    call_command("seed_demo", users=30, stdout=out)
+    call_command("seed_demo", users=15, stdout=out)
 
     memberships = Membership.objects.filter(state=MembershipState.ACTIVE).count()
     assert f"{Community.objects.count()} communities with {memberships} memberships" in (
@@ -136,19 +136,19 @@ class TestTheSeededCompany:
         assert set(Community.objects.values_list("type", flat=True)) == set(CommunityType.values)
         assert result.counts["memberships"] == Membership.objects.filter(state="active").count()
 
-    @sizes(60)
+    @sizes(30)
     def test_the_same_seed_gives_the_same_communities_and_memberships(self, company):
         first = snapshot()
         wipe()
-        seed(users=60, seed=42)
+        seed(users=30, seed=42)
 
         assert snapshot() == first
 
-    @sizes(60)
+    @sizes(30)
     def test_a_different_seed_gives_different_memberships(self, company):
         first = snapshot()
         wipe()
-        seed(users=60, seed=8)
+        seed(users=30, seed=8)
 
         assert snapshot()["memberships"] != first["memberships"]
 
