@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from analytics.models import (
     AccessLog,
+    ClimateAlert,
     ContentSentiment,
     DailyActivity,
     Event,
@@ -125,3 +126,16 @@ class AccessLogAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(ClimateAlert)
+class ClimateAlertAdmin(ReadOnlyAdmin):
+    """Raised climate alerts: aggregates only (a department or a tag, never a person)."""
+
+    list_display = ("raised_at", "week", "scope", "label", "kind", "value", "baseline",
+                    "volume", "people")  # fmt: skip
+    list_filter = ("scope", "kind", "week")
+    date_hierarchy = "raised_at"
+    search_fields = ("label", "subject")
+    fields = ("raised_at", "week", "scope", "subject", "label", "department", "kind", "value",
+              "baseline", "volume", "people", "baseline_people", "baseline_weeks")  # fmt: skip

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import AppendOnlyModel
+from core.models import AppendOnlyModel, AppendOnlyQuerySet
 
 
 class Event(AppendOnlyModel):
@@ -288,3 +288,79 @@ class AccessLog(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.user_id} {self.kind} {self.dashboard} at {self.accessed_at:%Y-%m-%d %H:%M}"
+
+
+# --- climate alerts: raised by analytics.alerts, read by Leaders -----------------------------
+
+
+class AlertScope(models.TextChoices):
+    DEPARTMENT = "department", _("Department")
+    TOPIC = "topic", _("Topic")
+
+
+class AlertKind(models.TextChoices):
+    NEGATIVITY = "negativity", _("Negativity")
+    VOLUME = "volume", _("Volume")
+
+
+class ClimateAlertQuerySet(AppendOnlyQuerySet):
+    def visible_to(self, user):
+        """Every alert for those who may open the dashboards, none for anyone else (the
+        rule notifications about an alert follow)."""
+        from analytics.permissions import can_view_analytics
+
+        if not user.is_active or not can_view_analytics(user):
+            return self.none()
+        return self.all()
+
+
+class ClimateAlert(AppendOnlyModel):
+    """One jump in a department's or a public topic's negativity or volume in one week
+    (Monday ``week``). Raised once: the unique key is what stops the hourly job from telling
+    the Leaders again about the same jump. Only aggregates, never a person."""
+
+    scope = models.CharField(_("scope"), max_length=16, choices=AlertScope.choices)
+    # The department's id or the topic's tag slug: the key with ``week`` and ``kind``.
+    subject = models.CharField(_("subject"), max_length=100)
+    label = models.CharField(_("name"), max_length=200)
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    week = models.DateField(_("week starting"))
+    kind = models.CharField(_("kind"), max_length=16, choices=AlertKind.choices)
+    # Negativity: the share of negative writing (0..1); volume: pieces of writing.
+    value = models.FloatField(_("this week"))
+    baseline = models.FloatField(_("usual"))
+    volume = models.PositiveIntegerField(_("pieces of writing"))
+    people = models.PositiveIntegerField(_("people this week"))
+    baseline_people = models.PositiveIntegerField(_("people before"))
+    baseline_weeks = models.PositiveSmallIntegerField(_("weeks compared"))
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now, db_index=True)
+
+    objects = ClimateAlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+        verbose_name = _("climate alert")
+        verbose_name_plural = _("climate alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "subject", "week", "kind"], name="climate_alert_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.subject} {self.week} {self.kind}"
+
+    def get_absolute_url(self) -> str:
+        from analytics.alerts import alert_url
+
+        return alert_url(self)
+
+    @property
+    def title(self) -> str:
+        """What happened, in the active language (notifications and e-mails)."""
+        from analytics.alerts import alert_title
+
+        return alert_title(self)

@@ -27,3 +27,11 @@ def rollup_range(start: str, end: str) -> int:
     return rollups.rollup_range(
         datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
     )
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def climate_alerts() -> int:
+    """Hourly: raise this week's new climate alerts and tell the Leaders (each jump once)."""
+    from analytics.alerts import climate_alerts_raise
+
+    return len(climate_alerts_raise())

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from analytics import views
+from analytics import views, views_summary
 from analytics.dashboards import DASHBOARDS
 
 app_name = "analytics"
 
 # One page and one CSV export per registered dashboard (analytics.dashboards).
-urlpatterns = [path("", views.overview, name="dashboard")]
+urlpatterns = [
+    path("", views.overview, name="dashboard"),
+    path("summary/", views_summary.summary_page, name="summary"),
+]
 for _dashboard in DASHBOARDS:
     urlpatterns += [
         path(

@@ -9,7 +9,9 @@ a third private), then times:
 - the hourly incremental run (``rollup_today``: today, its week, its month, today's people),
 - the nightly day close (``close_day``: yesterday),
 - p50 / p95 of the adoption selectors the dashboards call (engage over 30 days, attract
-  over 13 weeks, retention over 12 weeks; company-wide and for one department).
+  over 13 weeks, retention over 12 weeks; company-wide and for one department),
+- p50 / p95 of every registered dashboard's API (``analytics.dashboards.DASHBOARDS``) through
+  Django's test client as a leader: the default filters (the last 90 days) and the last year.
 
 Targets (issue 8, on the 2-core machine): hourly under 10 s, nightly under 60 s, dashboard
 APIs p95 under 300 ms.
@@ -18,6 +20,7 @@ APIs p95 under 300 ms.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kolega_analyticsbench \\
         .venv/bin/python bench/analytics.py          # seeds (a few minutes), then measures
     ... bench/analytics.py --reuse                   # measures an already-seeded database
+    ... bench/analytics.py --reuse --skip-backfill --apis-only --repeat 100   # the APIs only
 """
 
 import argparse
@@ -81,6 +84,8 @@ def main() -> None:
                         help="Measure the database as it is if it is seeded already.")  # fmt: skip
     parser.add_argument("--skip-backfill", action="store_true",
                         help="With --reuse: the rollups are there already.")  # fmt: skip
+    parser.add_argument("--apis-only", action="store_true",
+                        help="Only the dashboards' APIs (no rollups, no selectors).")  # fmt: skip
     args = parser.parse_args()
 
     import django
@@ -225,6 +230,9 @@ def measure(args) -> None:
     today = rollups.local_today()
     first = Event.objects.order_by("occurred_at").values_list("occurred_at", flat=True).first()
     first_day = first.astimezone(rollups.company_zone()).date()
+    if args.apis_only:
+        measure_apis(args)
+        return
     if not args.skip_backfill:
         units = rollups.rollup_units(first_day, today)
         done = []
@@ -249,15 +257,19 @@ def measure(args) -> None:
     department = Department.objects.order_by("name").first()
     month_ago = today - datetime.timedelta(days=29)
     quarter = today - datetime.timedelta(weeks=13)
+    year_ago = today - datetime.timedelta(days=364)
     cases = [
-        ("engage, 30 days", lambda: engage(month_ago, today)),
+        # As the dashboard calls it: without the people active per day.
+        ("engage, 30 days", lambda: engage(month_ago, today, daily=False)),
         (
             "engage, 30 days, one department",
-            lambda: engage(month_ago, today, department=department),
+            lambda: engage(month_ago, today, department=department, daily=False),
         ),
         ("attract, 13 weeks", lambda: attract(quarter, today)),
         ("retention, 12 weeks", lambda: retention(today - datetime.timedelta(weeks=12), today)),
-        ("engage, the whole year", lambda: engage(today - datetime.timedelta(days=364), today)),
+        ("engage, the whole year", lambda: engage(year_ago, today, daily=False)),
+        ("engage, the whole year, per day too", lambda: engage(year_ago, today)),
+        ("retention, the whole year", lambda: retention(year_ago, today)),
     ]
     print(f"\nselectors, {args.repeat} runs each          p50 ms    p95 ms")
     for label, run in cases:
@@ -273,6 +285,81 @@ def measure(args) -> None:
         f"\nhourly median {statistics.median(hourly):.2f} s (target < 10 s); "
         f"nightly median {statistics.median(nightly):.2f} s (target < 60 s)"
     )
+    measure_apis(args)
+
+
+def backend_cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of the PostgreSQL backend ``pid`` so far, when it runs on
+    this machine and /proc is readable (else None). Parallel workers are not counted."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_apis(args) -> None:
+    """Every registered dashboard's API, as a leader through Django's test client (the whole
+    request: session, permissions, form, selectors, serialising, the access-log row).
+
+    Besides wall time, the CPU the request cost: this process's plus the PostgreSQL
+    backend's (parallel workers not counted). On a busy machine wall time is several times
+    the CPU time; on an idle one they are close."""
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from analytics import rollups
+    from analytics.dashboards import DASHBOARDS
+    from core.runtime import settle_heap
+    from profiles.models import User
+    from profiles.roles import LEADERS
+
+    leader, _new = User.objects.get_or_create(
+        username="bench-leader", defaults={"email": "bench-leader@kolega.test"}
+    )
+    leader.groups.add(Group.objects.get_or_create(name=LEADERS)[0])
+    client = Client()
+    client.force_login(leader)
+    today = rollups.local_today()
+    year = {"from": (today - datetime.timedelta(days=364)).isoformat(), "to": today.isoformat()}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    settle_heap()
+    print(f"\nLoad average before: {os.getloadavg()[0]:.1f}")
+    print(f"dashboard APIs as a leader, {args.repeat} requests each  "
+          "p50 ms   p95 ms  cpu p50  queries")  # fmt: skip
+    worst = 0.0
+    for dashboard in DASHBOARDS:
+        path = "/api/v1/analytics/" + (dashboard.api_path or f"{dashboard.slug}/")
+        for label, params in (("90 days", {}), ("one year", year)):
+            try:
+                for _ in range(3):  # Warm the code paths and PostgreSQL's buffers.
+                    response = client.get(path, params)
+                    assert response.status_code == 200, response.status_code
+            except Exception as error:  # noqa: BLE001 (a dashboard being built: say so)
+                print(f"{dashboard.slug + ', ' + label:<40} failed: {error!r}"[:120])
+                continue
+            seconds, cpu = [], []
+            for _ in range(args.repeat):
+                before = (time.process_time(), backend_cpu_seconds(backend))
+                started = time.perf_counter()
+                client.get(path, params)
+                seconds.append(time.perf_counter() - started)
+                after = (time.process_time(), backend_cpu_seconds(backend))
+                if before[1] is not None and after[1] is not None:
+                    cpu.append(after[0] - before[0] + after[1] - before[1])
+            with CaptureQueriesContext(connection) as captured:
+                client.get(path, params)
+            p95 = 1000 * percentile(seconds, 0.95)
+            worst = max(worst, p95)
+            cpu_p50 = f"{1000 * statistics.median(cpu):8.1f}" if cpu else "     n/a"
+            print(f"{dashboard.slug + ', ' + label:<40} {1000 * statistics.median(seconds):7.1f} "
+                  f"{p95:8.1f} {cpu_p50} {len(captured):8d}")  # fmt: skip
+    print(f"Load average after: {os.getloadavg()[0]:.1f}")
+    print(f"slowest dashboard API p95 {worst:.1f} ms (target < 300 ms)")
 
 
 if __name__ == "__main__":

@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.close_day",
         "schedule": crontab(hour=0, minute=20),  # Yesterday, once its last hour is logged.
     },
+    "analytics-climate-alerts": {
+        "task": "analytics.tasks.climate_alerts",
+        "schedule": crontab(minute=15),  # Hourly; each jump alerts once (ClimateAlert key).
+    },
 }
 
 # --- auth -----------------------------------------------------------------------------
@@ -280,6 +284,12 @@ POSTING_RATE_LIMIT = env.int("POSTING_RATE_LIMIT", default=20)
 SEARCH_RATE_LIMIT = env.int("SEARCH_RATE_LIMIT", default=120)
 # Analytics: any figure or breakdown built from fewer distinct people is suppressed.
 ANALYTICS_MIN_GROUP_SIZE = env.int("ANALYTICS_MIN_GROUP_SIZE", default=5)
+# Climate alerts (analytics.alerts): a department's or public topic's week against the weeks before.
+CLIMATE_ALERT_BASELINE_WEEKS = env.int("CLIMATE_ALERT_BASELINE_WEEKS", default=4)
+CLIMATE_ALERT_NEGATIVITY_JUMP = env.float("CLIMATE_ALERT_NEGATIVITY_JUMP", default=0.2)
+CLIMATE_ALERT_VOLUME_FACTOR = env.float("CLIMATE_ALERT_VOLUME_FACTOR", default=2.0)
+CLIMATE_ALERT_MIN_VOLUME = env.int("CLIMATE_ALERT_MIN_VOLUME", default=10)
+
 TAGGIT_CASE_INSENSITIVE = True
 
 # --- e-mail ---------------------------------------------------------------------------

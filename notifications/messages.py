@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from notifications.models import Verb
 
 # Verbs whose sentence names their target by its title.
-TITLED_VERBS = frozenset({Verb.EXPERT_ASKED, Verb.WIKI_EDITED})
+TITLED_VERBS = frozenset({Verb.EXPERT_ASKED, Verb.WIKI_EDITED, Verb.CLIMATE_ALERT})
 
 
 def _template(notification) -> str:
@@ -78,6 +78,8 @@ def _template(notification) -> str:
             "%(actor)s and %(count)d others edited %(title)s",
             others,
         )
+    if verb == Verb.CLIMATE_ALERT:
+        return _("Climate alert: %(title)s")
     return _("%(actor)s did something")
 
 

@@ -41,6 +41,7 @@ class Verb(models.TextChoices):
     THREAD_SOLVED = "thread_solved", _("Answers accepted in threads I follow")
     EXPERT_ASKED = "expert_asked", _("Questions people asked me")
     WIKI_EDITED = "wiki_edited", _("Edits to wiki pages I watch")
+    CLIMATE_ALERT = "climate_alert", _("Climate alerts (Leaders)")
 
 
 ICONS = {
@@ -60,6 +61,7 @@ ICONS = {
     Verb.THREAD_SOLVED: "check2-square",
     Verb.EXPERT_ASKED: "question-circle",
     Verb.WIKI_EDITED: "journal-text",
+    Verb.CLIMATE_ALERT: "thermometer-half",
 }
 
 # Verbs whose unread notifications about one item collect their actors in one row.

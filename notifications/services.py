@@ -321,7 +321,7 @@ def send_badges(user_ids: Iterable[int], *, announce: bool = False) -> None:
 DIGEST_MAX_ITEMS = 50
 
 
-def _site_url() -> str:
+def site_url() -> str:
     """The address links in e-mails start with (``SITE_URL``, else the first allowed host)."""
     explicit = getattr(settings, "SITE_URL", "")
     if explicit:
@@ -354,7 +354,7 @@ def digest_send(*, user: User) -> int:
         return 0
     rows = pending.filter(pk__in=ids)
     items = selectors.notifications_decorate(rows[:DIGEST_MAX_ITEMS])
-    site = _site_url()
+    site = site_url()
     for item in items:
         item.absolute_url = _absolute(site, item.get_absolute_url())
     with (

@@ -51,6 +51,7 @@ def register_defaults() -> None:
     register("feed.comment", _visible_comments)
     register("profiles.user")
     register("communities.community")
+    register("analytics.climatealert")
 
 
 def visible_condition(user, among: QuerySet | None = None) -> Q:

@@ -1,6 +1,7 @@
 """Django admin: every registered model loads, the people actions work, who may not use them."""
 
 import copy
+import datetime
 import io
 
 import pytest
@@ -19,7 +20,7 @@ from taggit.models import Tag
 
 from analytics import rollups
 from analytics.access import access_log_record
-from analytics.models import Event
+from analytics.models import ClimateAlert, Event
 from analytics.sentiment.services import content_sentiment_score
 from blog.models import Blog
 from blog.services.articles import article_create, article_edit, article_images_add
@@ -190,6 +191,11 @@ def populate() -> dict:
     rollups.rollup_day(rollups.local_today())
     content_sentiment_score(kind="post", object_id=post.pk)
     access_log_record(user=boss, kind="page", dashboard="response", filters={}, path="/")
+    ClimateAlert.objects.create(
+        scope="department", subject=str(finance.pk), label="Finance", department=finance,
+        week=datetime.date(2026, 3, 23), kind="negativity", value=0.6, baseline=0.2,
+        volume=10, people=5, baseline_people=5, baseline_weeks=4,
+    )  # fmt: skip
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
 

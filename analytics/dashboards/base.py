@@ -50,6 +50,9 @@ class Table:
     chart: Chart | None = None
     # Shade each shown figure cell by its value against the table's largest (cohorts, matrices).
     heatmap: bool = False
+    # Columns that depend on the data (a matrix's departments): given the dashboard's data,
+    # the whole header, used instead of ``columns``.
+    columns_for: Callable[[Any], tuple[Column, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def cell_json(value):
 class RenderedTable:
     table: Table
     rows: list[dict]
+    columns: tuple[Column, ...]
 
     @property
     def slug(self) -> str:
@@ -122,7 +126,7 @@ class RenderedTable:
                     "numeric": column.kind in (NUMBER, FIGURE),
                     "header": index == 0,
                 }
-                for index, column in enumerate(self.table.columns)
+                for index, column in enumerate(self.columns)
             ]
             for index_row, row in enumerate(self.rows)
         ]
@@ -131,7 +135,7 @@ class RenderedTable:
         """Per shown numeric figure cell, its value as a percentage of the largest (0-100)."""
         values = {}
         for index_row, row in enumerate(self.rows):
-            for column in self.table.columns:
+            for column in self.columns:
                 cell = row.get(column.key)
                 if column.kind == FIGURE and isinstance(cell, Figure) and not cell.suppressed:
                     if isinstance(cell.value, int | float):
@@ -146,7 +150,7 @@ class RenderedTable:
         chart = self.table.chart
         if chart is None or not self.rows:
             return None
-        labels = {column.key: str(column.label) for column in self.table.columns}
+        labels = {column.key: str(column.label) for column in self.columns}
         return {
             "type": chart.kind,
             "axis": str(chart.axis_label),
@@ -164,7 +168,7 @@ class RenderedTable:
         }
 
     def csv_rows(self) -> list[list]:
-        header = [str(column.label) for column in self.table.columns]
+        header = [str(column.label) for column in self.columns]
         body = [
             [
                 row.get(column.key)
@@ -174,7 +178,7 @@ class RenderedTable:
                     if isinstance(row.get(column.key), Figure) and not row[column.key].suppressed
                     else cell_text(row.get(column.key))
                 )
-                for column in self.table.columns
+                for column in self.columns
             ]
             for row in self.rows
         ]
@@ -182,12 +186,12 @@ class RenderedTable:
 
     def as_json(self) -> dict:
         columns = []
-        for column in self.table.columns:
+        for column in self.columns:
             columns.append({"key": column.key, "label": str(column.label), "kind": column.kind})
         rows = []
         for row in self.rows:
-            item = {column.key: cell_json(row.get(column.key)) for column in self.table.columns}
-            for column in self.table.columns:
+            item = {column.key: cell_json(row.get(column.key)) for column in self.columns}
+            for column in self.columns:
                 if column.kind == LINK:
                     item[f"{column.key}_url"] = row.get(f"{column.key}_url", "")
             rows.append(item)
@@ -195,4 +199,11 @@ class RenderedTable:
 
 
 def render_tables(dashboard: Dashboard, data) -> list[RenderedTable]:
-    return [RenderedTable(table=table, rows=table.rows(data)) for table in dashboard.tables]
+    return [
+        RenderedTable(
+            table=table,
+            rows=table.rows(data),
+            columns=table.columns_for(data) if table.columns_for else table.columns,
+        )
+        for table in dashboard.tables
+    ]

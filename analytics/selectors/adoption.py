@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from analytics.models import DailyActivity, PeriodActivity, PersonAdoption
@@ -145,179 +145,225 @@ class Engage:
     # Company-wide (private-community activity included) unless a department or office
     # filter was given; then only public activity, as in the breakdowns.
     total: EngageFigures
-    daily: list[tuple[datetime.date, Figure]]  # People active each day (of ``total``).
+    daily: list[tuple[datetime.date, Figure]]  # People active each day (of ``total``), if asked.
     by_department: list[EngageGroup] = field(default_factory=list)
     by_office: list[EngageGroup] = field(default_factory=list)
     company_wide: bool = True
 
 
-@dataclass
-class _Tally:
-    people: set = field(default_factory=set)
+@dataclass(frozen=True)
+class _Counts:
+    """One group's sums: active people, their actions, how many of them wrote something,
+    how many only reacted or voted, and people active summed over the days, weeks and
+    months."""
+
+    people: int = 0
     actions: int = 0
-    contributors: set = field(default_factory=set)
-    reactors: set = field(default_factory=set)
+    contributors: int = 0
+    reactors: int = 0
     day_sum: int = 0
     week_sum: int = 0
     month_sum: int = 0
 
-    def add(self, user_id, actions, contributions, reactions, days):
-        self.people.add(user_id)
-        self.actions += actions
-        self.day_sum += days
-        if contributions:
-            self.contributors.add(user_id)
-        if reactions:
-            self.reactors.add(user_id)
-
     def figures(self, days: int, weeks: int, months: int) -> EngageFigures:
-        n = len(self.people)
-        reactors_only = len(self.reactors - self.contributors)
-        readers = n - len(self.contributors | self.reactors)
-        dau, wau = _ratio(self.day_sum, days), _ratio(self.week_sum, weeks)
-        mau = _ratio(self.month_sum, months)
+        n = self.people
+        readers = n - self.contributors - self.reactors
         return EngageFigures(
             active=Figure(n, n),
-            dau=Figure(dau, n),
-            wau=Figure(wau, n),
-            mau=Figure(mau, n),
+            dau=Figure(_ratio(self.day_sum, days), n),
+            wau=Figure(_ratio(self.week_sum, weeks), n),
+            mau=Figure(_ratio(self.month_sum, months), n),
             # From the unrounded averages.
             stickiness=Figure(_percent(self.day_sum / days, self.month_sum / months), n),
             actions_per_active=Figure(_ratio(self.actions, n), n),
-            contributors=Figure(_percent(len(self.contributors), n), n),
-            reactors=Figure(_percent(reactors_only, n), n),
+            contributors=Figure(_percent(self.contributors, n), n),
+            reactors=Figure(_percent(self.reactors, n), n),
             readers=Figure(_percent(readers, n), n),
         )
 
 
-PUBLIC_SUMS = ("public_actions", "public_contributions", "public_reactions")
-ALL_SUMS = ("actions", "contributions", "reactions")
 PUBLIC_ACTIVE = Q(public_actions__gt=0)
 
 
-def _placed(queryset, department, office):
+def _counts(actions: str, contributions: str, reactions: str, days: str) -> str:
+    """The select list of a group's people, actions, writers, only-reactors, person-days."""
+    return (
+        f"CAST(SUM(CASE WHEN {actions} > 0 THEN 1 ELSE 0 END) AS INTEGER), "
+        f"CAST(SUM({actions}) AS INTEGER), "
+        f"CAST(SUM(CASE WHEN {contributions} > 0 THEN 1 ELSE 0 END) AS INTEGER), "
+        f"CAST(SUM(CASE WHEN {contributions} = 0 AND {reactions} > 0 THEN 1 ELSE 0 END) AS "
+        f"INTEGER), CAST(SUM({days}) AS INTEGER)"
+    )
+
+
+# Per person and place (``keyed``), the range's days as its pieces add them up: whole
+# months and weeks from their rows, the days left over from the daily rows. Then per person
+# (everything) and per person and department or office (public activity only), and one row
+# per group: the database hands back a few dozen rows instead of one per person.
+PEOPLE_SQL = """
+WITH keyed AS (
+    SELECT user_id, d, o, {keyed}
+    FROM ({pieces}) AS pieces
+    GROUP BY user_id, d, o
+), by_user AS (
+    SELECT {by_user} FROM keyed GROUP BY user_id
+), by_department AS (
+    SELECT d AS grp, {by_place} FROM keyed GROUP BY d, user_id
+), by_office AS (
+    SELECT o AS grp, {by_place} FROM keyed GROUP BY o, user_id
+)
+SELECT 'all', NULL, {everyone}, {public} FROM by_user
+UNION ALL
+SELECT 'department', grp, 0, 0, 0, 0, 0, {public} FROM by_department GROUP BY grp
+UNION ALL
+SELECT 'office', grp, 0, 0, 0, 0, 0, {public} FROM by_office GROUP BY grp
+"""
+
+
+def _sums(*names: str) -> str:
+    # Integer sums: PostgreSQL sums bigints into numerics, which cost a third of the query.
+    return ", ".join(f"CAST(SUM({name}) AS INTEGER) AS {name}" for name in names)
+
+
+DAYS_SQL = """
+SELECT user_id, department_id AS d, office_id AS o, 1 AS days,
+    CASE WHEN public_actions > 0 THEN 1 ELSE 0 END AS pdays, actions AS a, contributions AS c,
+    reactions AS r, public_actions AS pa, public_contributions AS pc, public_reactions AS pr
+FROM {table} WHERE day IN ({days}){place}
+"""
+WHOLE_PERIODS_SQL = """
+SELECT user_id, department_id AS d, office_id AS o, days_active AS days,
+    public_days_active AS pdays, actions AS a, contributions AS c, reactions AS r,
+    public_actions AS pa, public_contributions AS pc, public_reactions AS pr
+FROM {table}
+WHERE ((period = 'month' AND start IN ({months})) OR (period = 'week' AND start IN ({weeks})))
+    {place}
+"""
+# People active per week and per month of the weeks and months overlapping the range, per
+# department and office (row counts: one row per person and period).
+PERIODS_SQL = """
+SELECT period, department_id, office_id, COUNT(*),
+    CAST(SUM(CASE WHEN public_actions > 0 THEN 1 ELSE 0 END) AS INTEGER)
+FROM {table}
+WHERE ((period = 'week' AND start >= %s AND start <= %s)
+    OR (period = 'month' AND start >= %s AND start <= %s)){place}
+GROUP BY period, department_id, office_id
+"""
+
+
+def _in(values: list) -> tuple[str, list]:
+    """``IN (...)`` placeholders and parameters for ``values`` (none: matches nothing)."""
+    if not values:
+        return "NULL", []
+    return ", ".join(["%s"] * len(values)), [value.isoformat() for value in values]
+
+
+def _place_sql(department, office) -> tuple[str, list]:
+    sql, params = "", []
     if department is not None:
-        queryset = queryset.filter(department_id=_id(department))
+        sql += " AND department_id = %s"
+        params.append(_id(department))
     if office is not None:
-        queryset = queryset.filter(office_id=_id(office))
-    return queryset
+        sql += " AND office_id = %s"
+        params.append(_id(office))
+    return sql, params
 
 
-def _raw_rows(queryset, columns: tuple[str, ...]) -> list[tuple]:
-    """The rows of a ``values(...).annotate(...)`` queryset as plain tuples in ``columns``
-    order, without Django's per-value converters: a company's worth of people is thousands
-    of rows, and converting them cost more than the query."""
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        rows = cursor.fetchall()
-    if names == list(columns):
-        return rows
-    order = [names.index(name) for name in columns]
-    return [tuple(row[i] for i in order) for row in rows]
+def _engage_counts(start, end, department, office):
+    """The ``_Counts`` of everyone, of public activity, per department and per office (public
+    activity only), and the people active per week and month per department and office."""
+    whole_months, whole_weeks, odd_days = pieces_of(start, end)
+    place, place_params = _place_sql(department, office)
+    pieces, params = [], []
+    if odd_days:
+        days, days_params = _in(odd_days)
+        pieces.append(DAYS_SQL.format(table=DailyActivity._meta.db_table, days=days, place=place))
+        params += [*days_params, *place_params]
+    if whole_months or whole_weeks:
+        (months, months_params), (weeks, weeks_params) = _in(whole_months), _in(whole_weeks)
+        table = PeriodActivity._meta.db_table
+        pieces.append(WHOLE_PERIODS_SQL.format(table=table, months=months, weeks=weeks,
+                                               place=place))  # fmt: skip
+        params += [*months_params, *weeks_params, *place_params]
+    people_sql = PEOPLE_SQL.format(
+        pieces=" UNION ALL ".join(pieces),
+        keyed=_sums("days", "pdays", "a", "c", "r", "pa", "pc", "pr"),
+        by_user=_sums("days", "pdays", "a", "c", "r", "pa", "pc", "pr"),
+        by_place=_sums("pdays", "pa", "pc", "pr"),
+        everyone=_counts("a", "c", "r", "days"),
+        public=_counts("pa", "pc", "pr", "pdays"),
+    )
+    periods_params = [week_start(start), week_start(end), month_start(start), month_start(end)]
+    with connections[DailyActivity.objects.db].cursor() as cursor:
+        cursor.execute(people_sql, params)
+        people = cursor.fetchall()
+        cursor.execute(
+            PERIODS_SQL.format(table=PeriodActivity._meta.db_table, place=place),
+            [*(day.isoformat() for day in periods_params), *place_params],
+        )
+        periods = cursor.fetchall()
+    return people, periods
 
 
-def engage(start: datetime.date, end: datetime.date, *, department=None, office=None) -> Engage:
+def engage(
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    department=None,
+    office=None,
+    daily: bool = True,
+) -> Engage:
     """DAU / WAU / MAU, stickiness, actions per active person and who contributes, reacts or
-    only reads, for the range (and the filters), by department and by office.
+    only reads, for the range (and the filters), by department and by office; with ``daily``,
+    the people active each day as well (which reads every daily row of the range).
 
     The rollups hold one row per person and day (week, month), so people active per day
     summed over the days is a row count, and no figure needs a COUNT(DISTINCT)."""
     company_wide = department is None and office is None
+    people, periods = _engage_counts(start, end, department, office)
+    total, groups = [0] * 7, {"department": {}, "office": {}}
+    for kind, group_id, *counts in people:
+        counts = [int(value or 0) for value in counts]  # SUM over no rows is NULL.
+        if kind == "all":
+            total = counts[:5] if company_wide else counts[5:]
+        elif counts[5]:  # Public activity in the range.
+            groups[kind][group_id] = [*counts[5:], 0, 0]
+    total = [*total, 0, 0]
+    for period, department_id, office_id, everyone, public in periods:
+        at = 5 if period == "week" else 6  # ``_Counts.week_sum`` or ``month_sum``.
+        total[at] += everyone if company_wide else public
+        for kind, group_id in (("department", department_id), ("office", office_id)):
+            # Only groups with public activity in the range, not only elsewhere in its weeks.
+            if (counts := groups[kind].get(group_id)) is not None:
+                counts[at] += public
+
     days = days_between(start, end)
-    weeks = sorted({week_start(d) for d in days})
-    months = sorted({month_start(d) for d in days})
-    daily = _placed(DailyActivity.objects.filter(day__gte=start, day__lte=end), department, office)
-    periods = _placed(
-        PeriodActivity.objects.filter(
-            Q(period="week", start__in=weeks) | Q(period="month", start__in=months)
-        ),
-        department,
-        office,
-    )
-
-    total, by_department, by_office = _Tally(), defaultdict(_Tally), defaultdict(_Tally)
-    # Per person and place: whole months and weeks from their rows, the other days from the
-    # daily rows (a few rows per person instead of one a day).
-    whole_months, whole_weeks, odd_days = pieces_of(start, end)
-    sums = {n: Sum(n) for n in ALL_SUMS + PUBLIC_SUMS}
-    keys = ("user_id", "department_id", "office_id")
-    from_days = (
-        daily.filter(day__in=odd_days)
-        .order_by()
-        .values(*keys)
-        .annotate(days=Count("id"), public_days=Count("id", filter=PUBLIC_ACTIVE), **sums)
-    )
-    from_periods = (
-        _placed(
-            PeriodActivity.objects.filter(
-                Q(period="month", start__in=whole_months) | Q(period="week", start__in=whole_weeks)
-            ),
-            department,
-            office,
+    spans = (len(days), len({week_start(d) for d in days}), len({month_start(d) for d in days}))
+    day_counts = {}
+    if daily:
+        series = DailyActivity.objects.filter(day__gte=start, day__lte=end)
+        if department is not None:
+            series = series.filter(department_id=_id(department))
+        if office is not None:
+            series = series.filter(office_id=_id(office))
+        if not company_wide:
+            series = series.filter(PUBLIC_ACTIVE)
+        day_counts = dict(
+            series.order_by().values("day").annotate(n=Count("id")).values_list("day", "n")
         )
-        .order_by()
-        .values(*keys)
-        .annotate(days=Sum("days_active"), public_days=Sum("public_days_active"), **sums)
-    )
-    columns = (*keys, "days", "public_days", *ALL_SUMS, *PUBLIC_SUMS)
-    people: dict[tuple, list[int]] = {}
-    sources = [from_days] if odd_days else []
-    if whole_months or whole_weeks:
-        sources.append(from_periods)
-    for source in sources:
-        for row in _raw_rows(source, columns):
-            key, counts = row[:3], row[3:]
-            kept = people.get(key)
-            if kept is None:
-                people[key] = list(counts)
-            else:
-                for i, value in enumerate(counts):
-                    kept[i] += value
-    for (user_id, department_id, office_id), counts in people.items():
-        person_days, public_days, actions, contributions, reactions, *public = counts
-        if company_wide:
-            total.add(user_id, actions, contributions, reactions, person_days)
-        elif public[0]:
-            total.add(user_id, *public, public_days)
-        if public[0]:
-            by_department[department_id].add(user_id, *public, public_days)
-            by_office[office_id].add(user_id, *public, public_days)
 
-    series = daily if company_wide else daily.filter(PUBLIC_ACTIVE)
-    day_counts = dict(
-        series.order_by().values("day").annotate(n=Count("id")).values_list("day", "n")
-    )
-    for row in (
-        periods.order_by()
-        .values("period", "start", "department_id", "office_id")
-        .annotate(everyone=Count("id"), public=Count("id", filter=PUBLIC_ACTIVE))
-    ):
-        attr = "week_sum" if row["period"] == "week" else "month_sum"
-        counted = row["everyone"] if company_wide else row["public"]
-        setattr(total, attr, getattr(total, attr) + counted)
-        for tallies, group_id in (
-            (by_department, row["department_id"]),
-            (by_office, row["office_id"]),
-        ):
-            if group_id in tallies:  # Active in the range, not only elsewhere in the month.
-                setattr(tallies[group_id], attr, getattr(tallies[group_id], attr) + row["public"])
+    def grouped(model, found: dict) -> list[EngageGroup]:
+        names = _groups(model, found)
+        return sorted(
+            (EngageGroup(names[i], _Counts(*c).figures(*spans)) for i, c in found.items()),
+            key=lambda g: g.group.name,
+        )
 
-    spans = (len(days), len(weeks), len(months))
-    departments = _groups(Department, by_department)
-    offices = _groups(Office, by_office)
     return Engage(
-        total=total.figures(*spans),
-        daily=[(d, Figure(day_counts.get(d, 0), day_counts.get(d, 0))) for d in days],
-        by_department=sorted(
-            (EngageGroup(departments[i], t.figures(*spans)) for i, t in by_department.items()),
-            key=lambda g: g.group.name,
-        ),
-        by_office=sorted(
-            (EngageGroup(offices[i], t.figures(*spans)) for i, t in by_office.items()),
-            key=lambda g: g.group.name,
-        ),
+        total=_Counts(*total).figures(*spans),
+        daily=[(d, Figure(day_counts.get(d, 0), day_counts.get(d, 0))) for d in days if daily],
+        by_department=grouped(Department, groups["department"]),
+        by_office=grouped(Office, groups["office"]),
         company_wide=company_wide,
     )
 
@@ -348,6 +394,22 @@ class Retention:
     weeks: int  # The most weeks-since any row has (the heat map's width - 1).
 
 
+# People of each cohort active in each week, up to the weeks followed (one row per person
+# and week). Joined on the adoption rows directly: the ORM would go through the people table.
+RETAINED_SQL = """
+SELECT p.cohort_week, a.start, COUNT(*)
+FROM {activity} a JOIN {people} p ON p.user_id = a.user_id
+WHERE a.period = 'week' AND a.start >= %s AND a.start <= %s
+    AND p.cohort_week >= %s AND p.cohort_week <= %s AND a.start <= {followed}{place}
+GROUP BY p.cohort_week, a.start
+"""
+
+
+def _date(value) -> datetime.date:
+    """A date from a raw query (SQLite hands back text)."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
 def retention(
     start: datetime.date, end: datetime.date, *, department=None, office=None, weeks: int = 12
 ) -> Retention:
@@ -355,29 +417,33 @@ def retention(
     followed for up to ``weeks`` weeks (not past ``end``'s week)."""
     first, last = week_start(start), week_start(end)
     people = PersonAdoption.objects.filter(cohort_week__gte=first, cohort_week__lte=last)
-    activity = PeriodActivity.objects.filter(
-        period="week",
-        start__gte=first,
-        start__lte=last,
-        user__analytics_adoption__cohort_week__gte=first,
-        user__analytics_adoption__cohort_week__lte=last,
-    )
+    place, params = "", [first, last, first, last]
     if department is not None:
         people = people.filter(department_id=_id(department))
-        activity = activity.filter(user__analytics_adoption__department_id=_id(department))
+        place += " AND p.department_id = %s"
     if office is not None:
         people = people.filter(office_id=_id(office))
-        activity = activity.filter(user__analytics_adoption__office_id=_id(office))
+        place += " AND p.office_id = %s"
     sizes = dict(
         people.order_by().values("cohort_week").annotate(n=Count("user_id")).values_list(
             "cohort_week", "n")
     )  # fmt: skip
-    retained = {
-        (row["user__analytics_adoption__cohort_week"], row["start"]): row["n"]
-        for row in activity.order_by()
-        .values("user__analytics_adoption__cohort_week", "start")
-        .annotate(n=Count("id"))  # One row per person and week.
-    }
+    connection = connections[PeriodActivity.objects.db]
+    if connection.vendor == "postgresql":
+        followed = f"p.cohort_week + {int(weeks) * 7}"
+    else:
+        followed = f"date(p.cohort_week, '+{int(weeks) * 7} days')"
+    sql = RETAINED_SQL.format(
+        activity=PeriodActivity._meta.db_table,
+        people=PersonAdoption._meta.db_table,
+        followed=followed,
+        place=place,
+    )
+    params = [day.isoformat() for day in params]
+    params += [_id(group) for group in (department, office) if group is not None]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        retained = {(_date(cohort), _date(week)): n for cohort, week, n in cursor.fetchall()}
     cohorts, widest = [], 0
     for week in sorted(sizes):
         size = sizes[week]

@@ -52,7 +52,7 @@ class NegativeTopic:
     people: int
 
 
-def _scope(*, start, end, department=None, office=None, community=None, public_only: bool):
+def sentiment_scope(*, start, end, department=None, office=None, community=None, public_only: bool):
     rows = ContentSentiment.objects.filter(written_at__gte=start, written_at__lt=end)
     if public_only:
         rows = rows.filter(is_public=True)
@@ -79,7 +79,7 @@ def climate_index(
     if group_by is not None and group_by not in GROUPS:
         raise ValueError(f"Cannot group the climate by {group_by!r}.")
     narrowed = any(f is not None for f in (department, office, community))
-    rows = _scope(
+    rows = sentiment_scope(
         start=start,
         end=end,
         department=department,
@@ -145,7 +145,7 @@ def negative_topics(
     negative items, then the highest negative share). Only topics written about by at least
     ``ANALYTICS_MIN_GROUP_SIZE`` people are listed; their negative figures are suppressed
     when fewer people wrote the negative part. Two queries."""
-    scope = _scope(
+    scope = sentiment_scope(
         start=start,
         end=end,
         department=department,
@@ -189,3 +189,74 @@ def negative_topics(
         )
         for slug, volume, neg, people, negative_people in reportable
     ]
+
+
+@dataclass(frozen=True)
+class Climate:
+    """The Climate dashboard's data: the index per week, its breakdowns and the topics."""
+
+    weeks: list[ClimateRow]
+    by_department: list[ClimateRow]
+    by_office: list[ClimateRow]
+    by_community: list[ClimateRow]
+    topics: list[NegativeTopic]
+
+
+def _by_name(rows: list[ClimateRow]) -> list[ClimateRow]:
+    return sorted(rows, key=lambda row: (row.group_name.casefold(), row.group_id, row.period))
+
+
+def climate_dashboard(filters) -> Climate:
+    """Everything the Climate dashboard shows for ``filters`` (``analytics.forms.Filters``).
+    Nine queries, whatever the amount of writing."""
+    span = {"start": filters.since, "end": filters.until}
+    narrowed = {
+        "department": filters.department,
+        "office": filters.office,
+        "community": filters.community,
+    }
+    return Climate(
+        weeks=climate_index(**span, **narrowed),
+        by_department=_by_name(climate_index(**span, group_by="department", **narrowed)),
+        by_office=_by_name(climate_index(**span, group_by="office", **narrowed)),
+        by_community=_by_name(climate_index(**span, group_by="community", **narrowed)),
+        topics=negative_topics(**span, **narrowed),
+    )
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    """Raw counts of one tag of public writing (for the alerts; never rendered as such)."""
+
+    slug: str
+    volume: int
+    negative: int
+    people: int
+    negative_people: int
+
+
+def topic_counts(*, start: datetime, end: datetime) -> dict[str, TopicCount]:
+    """Per tag of public writing in [start, end): pieces of writing, negative ones, and the
+    distinct people behind each. One query."""
+    scope = sentiment_scope(start=start, end=end, public_only=True)
+    inner_sql, params = scope.values("tags", "label", "author_id").query.sql_with_params()
+    if connection.vendor == "postgresql":
+        tags, tag = "jsonb_array_elements_text(s.tags::jsonb) AS t(tag)", "t.tag"
+    else:
+        tags, tag = "json_each(s.tags) AS t", "t.value"
+    negative = f"s.label = '{Sentiment.NEGATIVE.value}'"
+    sql = f"""
+        SELECT {tag} AS tag, COUNT(*) AS volume,
+               SUM(CASE WHEN {negative} THEN 1 ELSE 0 END) AS negative,
+               COUNT(DISTINCT s.author_id) AS people,
+               COUNT(DISTINCT CASE WHEN {negative} THEN s.author_id END) AS negative_people
+        FROM ({inner_sql}) AS s, {tags}
+        GROUP BY {tag}
+    """  # noqa: S608 - the inner query is Django's, with parameters; the rest is constant.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return {
+        slug: TopicCount(slug, volume, int(neg or 0), people, negative_people)
+        for slug, volume, neg, people, negative_people in found
+    }

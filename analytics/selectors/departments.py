@@ -1,0 +1,373 @@
+"""What departments are busy with: their top topics month by month, and who talks to whom.
+
+Privacy (DESIGN.md, "What leaders can and cannot see"): everything here is a department
+breakdown, so it reads public content only (company-wide and public communities). Writing
+and interactions in private or secret communities, their tags included, never count. A
+topic is listed for a department and month only when at least ``ANALYTICS_MIN_GROUP_SIZE``
+distinct people of that department wrote about it then; a cell of the interaction matrix is
+suppressed unless at least that many distinct people acted and as many were acted upon (a
+column must not single out the few people of a small department). Nothing depends on who
+is looking.
+
+Topics come from ``ContentSentiment`` (one row per post, comment, thread, reply and article,
+with the author's department at the time and the item's tag slugs; a comment or reply
+carries its post's or thread's tags). Interactions come from the event log: the actor's
+department is the one logged with the event; the other person is read from the event's
+payload and placed in their current department.
+
+Both are aggregated in SQL on PostgreSQL and SQLite, distinct people counted from one row
+per person and group rather than with COUNT(DISTINCT): six queries in all, two of them names.
+They scan the year's rows on every request; a monthly rollup would make them cheap.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import connection
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from taggit.models import Tag
+
+from analytics.forms import Filters
+from analytics.models import ContentSentiment, Event
+from analytics.privacy import Figure, is_reportable, min_group_size
+from profiles.models import Department, User
+
+TOPICS_PER_MONTH = 3
+# The seasonal picture needs a year: shorter ranges are widened to the twelve calendar
+# months ending with the month of the chosen end date.
+YEAR_MONTHS = 12
+
+# Interactions with one person, read from the event's payload: the first key that is set.
+ONE_PERSON = {
+    "comment.created": ("parent_author_id", "target_author_id"),  # The comment answered.
+    "reply.created": ("quoted_author_id", "thread_author_id"),
+    "reaction.added": ("target_author_id",),
+    "post.shared": ("original_author_id",),
+    "reply.voted": ("reply_author_id",),
+    "answer.accepted": ("reply_author_id",),
+}
+# Interactions with each person of a list: mentions and praise.
+MANY_PEOPLE = {
+    "post.created": "mentioned_user_ids",
+    "comment.created": "mentioned_user_ids",
+    "reply.created": "mentioned_user_ids",
+    "thread.created": "mentioned_user_ids",
+    "article.published": "mentioned_user_ids",
+    "praise.given": "recipient_ids",
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    items: Figure  # Public items with the tag, from ``people`` distinct authors.
+
+
+@dataclass(frozen=True)
+class MonthTopics:
+    department_id: int
+    department: str
+    month: date  # The first day of the month.
+    items: Figure  # All the department's public items that month.
+    topics: list[Topic]  # At most three, most items first.
+
+
+@dataclass(frozen=True)
+class Interaction:
+    interactions: int
+    actors: int
+    targets: int
+
+    @property
+    def figure(self) -> Figure:
+        return Figure(self.interactions, min(self.actors, self.targets))
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Rows: the actors' departments; columns: the departments of those they acted on."""
+
+    rows: list[tuple[int, str]]
+    columns: list[tuple[int, str]]
+    cells: dict[tuple[int, int], Interaction]
+
+    def cell(self, row: int, column: int) -> Figure | None:
+        found = self.cells.get((row, column))
+        return found.figure if found else None
+
+
+@dataclass(frozen=True)
+class Departments:
+    topics_start: date
+    topics_end: date
+    topics: list[MonthTopics]
+    matrix: Matrix
+
+
+# --- SQL helpers: the same aggregates on PostgreSQL and SQLite ------------------------------
+
+
+def _pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _text(column: str, key: str) -> str:
+    return f"{column}->>'{key}'" if _pg() else f"json_extract({column}, '$.{key}')"
+
+
+def _elements(column: str, key: str) -> tuple[str, str, str]:
+    """(FROM item, its value, the guard that it is a non-empty list) for ``column.key``."""
+    if _pg():
+        return (
+            f"jsonb_array_elements_text(CASE WHEN jsonb_typeof({column}->'{key}') = 'array' "
+            f"THEN {column}->'{key}' ELSE '[]'::jsonb END) AS m(value)",
+            "m.value",
+            f"jsonb_typeof({column}->'{key}') = 'array' AND {column}->'{key}' <> '[]'::jsonb",
+        )
+    return (
+        f"json_each({column}, '$.{key}') AS m",
+        "m.value",
+        f"json_type({column}, '$.{key}') = 'array' AND json_array_length({column}, '$.{key}') > 0",
+    )
+
+
+def _month(value) -> date:
+    """The first day of a truncated month as the database returns it (text on SQLite)."""
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.replace(day=1)
+
+
+def _fetch(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# --- topics by month -----------------------------------------------------------------------
+
+
+def topics_range(filters: Filters) -> tuple[date, date]:
+    """The days the topics cover: the filters' range, widened to the twelve calendar months
+    ending with the month of ``filters.end`` when it is shorter."""
+    month, year = filters.end.month - (YEAR_MONTHS - 1), filters.end.year
+    if month < 1:
+        month, year = month + 12, year - 1
+    return min(filters.start, date(year, month, 1)), filters.end
+
+
+def _public_writing(filters: Filters, start: date, end: date):
+    since = timezone.make_aware(datetime.combine(start, datetime.min.time()))
+    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), datetime.min.time()))
+    rows = ContentSentiment.objects.filter(
+        is_public=True, department__isnull=False, written_at__gte=since, written_at__lt=until
+    )
+    if filters.department:
+        rows = rows.filter(department=filters.department)
+    if filters.office:
+        rows = rows.filter(office=filters.office)
+    if filters.community:
+        rows = rows.filter(community=filters.community)
+    return rows.annotate(month=TruncMonth("written_at")).order_by()
+
+
+def department_topics_by_month(filters: Filters) -> tuple[date, date, list[MonthTopics]]:
+    """Per department and month, its public items and its top three topics (tags) among
+    those used by at least ``ANALYTICS_MIN_GROUP_SIZE`` of its people. Four queries."""
+    start, end = topics_range(filters)
+    writing = _public_writing(filters, start, end)
+    every, every_params = writing.values(
+        "department_id", "month", "author_id"
+    ).query.sql_with_params()
+    volumes = _fetch(
+        f"""
+        SELECT department, month, SUM(items), COUNT(*) FROM (
+            SELECT s.department_id AS department, s.month AS month, s.author_id, COUNT(*) AS items
+            FROM ({every}) AS s GROUP BY s.department_id, s.month, s.author_id
+        ) AS per_author GROUP BY department, month
+        """,  # noqa: S608 - the inner query is Django's, with parameters.
+        every_params,
+    )
+    tagged = writing.exclude(tags=[]).values("department_id", "month", "author_id", "tags")
+    inner, params = tagged.query.sql_with_params()
+    if _pg():
+        tags, tag = "jsonb_array_elements_text(s.tags::jsonb) AS t(tag)", "t.tag"
+    else:
+        tags, tag = "json_each(s.tags) AS t", "t.value"
+    # Per (department, month, tag): items and distinct authors, via one row per author first
+    # (cheaper than COUNT(DISTINCT)); then the top three per (department, month).
+    sql = f"""
+        WITH per_author AS (
+            SELECT s.department_id AS department, s.month AS month, {tag} AS tag,
+                   s.author_id AS author, COUNT(*) AS items
+            FROM ({inner}) AS s, {tags}
+            GROUP BY s.department_id, s.month, {tag}, s.author_id
+        ), per_topic AS (
+            SELECT department, month, tag, SUM(items) AS items, COUNT(*) AS people
+            FROM per_author GROUP BY department, month, tag HAVING COUNT(*) >= %s
+        ), ranked AS (
+            SELECT department, month, tag, items, people, ROW_NUMBER() OVER (
+                PARTITION BY department, month ORDER BY items DESC, people DESC, tag
+            ) AS position
+            FROM per_topic
+        )
+        SELECT department, month, tag, items, people FROM ranked
+        WHERE position <= %s ORDER BY department, month, position
+    """  # noqa: S608 - the inner query is Django's, with parameters; the rest is constant.
+    found = _fetch(sql, [*params, min_group_size(), TOPICS_PER_MONTH])
+    slugs = {row[2] for row in found if is_reportable(row[4])}
+    department_ids = {row[0] for row in volumes}
+    names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
+    departments = dict(Department.objects.filter(pk__in=department_ids).values_list("pk", "name"))
+    topics = defaultdict(list)
+    for department, month, slug, items, people in found:
+        if is_reportable(people):
+            topics[department, _month(month)].append(
+                Topic(slug=slug, name=names.get(slug, slug), items=Figure(int(items), people))
+            )
+    result = [
+        MonthTopics(
+            department_id=department,
+            department=departments.get(department, "?"),
+            month=_month(month),
+            items=Figure(int(items), people),
+            topics=topics.get((department, _month(month)), []),
+        )
+        for department, month, items, people in volumes
+    ]
+    result.sort(key=lambda row: (row.department.casefold(), row.month))
+    return start, end, result
+
+
+# --- who talks to whom ---------------------------------------------------------------------
+
+
+def _public_events(filters: Filters, verbs) -> tuple[str, tuple]:
+    """The SQL (and parameters) of the public events of ``verbs`` that ``filters`` select."""
+    rows = Event.objects.filter(
+        verb__in=sorted(verbs),
+        occurred_at__gte=filters.since,
+        occurred_at__lt=filters.until,
+        community_public=True,
+        actor__isnull=False,
+        department__isnull=False,
+    )
+    if filters.department:
+        rows = rows.filter(department=filters.department)
+    if filters.office:
+        rows = rows.filter(office=filters.office)
+    if filters.community:
+        rows = rows.filter(community_id=filters.community.pk)
+    rows = rows.order_by().values("verb", "actor_id", "department_id", "payload")
+    return rows.query.sql_with_params()
+
+
+def _one_person_sql() -> str:
+    """The person an event of ``ONE_PERSON`` acts on (NULL for other verbs), as text."""
+    whens = []
+    for verb, keys in ONE_PERSON.items():
+        found = [_text("e.payload", key) for key in keys]
+        value = f"COALESCE({', '.join(found)})" if len(found) > 1 else found[0]
+        whens.append(f"WHEN '{verb}' THEN {value}")
+    return f"CASE e.verb {' '.join(whens)} END"
+
+
+def _pairs_sql(filters: Filters) -> tuple[str, list]:
+    """One row (actor's department, actor, person acted on) per interaction: one branch per
+    payload shape, each reading only its verbs. A person both answered and mentioned by the
+    same comment or reply counts once."""
+    big = "bigint" if _pg() else "integer"
+    one = _one_person_sql()
+    inner, params = _public_events(filters, ONE_PERSON)
+    branches = [
+        f"SELECT e.department_id AS source, e.actor_id AS actor, CAST({one} AS {big}) AS target "
+        f"FROM ({inner}) AS e"
+    ]
+    params = list(params)
+    by_key = defaultdict(list)
+    for verb, key in MANY_PEOPLE.items():
+        by_key[key].append(verb)
+    distinct = "IS DISTINCT FROM" if _pg() else "IS NOT"
+    for key, verbs in by_key.items():
+        inner, more = _public_events(filters, verbs)
+        source, value, guard = _elements("e.payload", key)
+        branches.append(
+            f"SELECT e.department_id, e.actor_id, CAST({value} AS {big}) FROM ({inner}) AS e, "
+            f"{source} WHERE {guard} AND {value} {distinct} {one}"
+        )
+        params.extend(more)
+    return " UNION ALL ".join(branches), params
+
+
+def department_interactions(filters: Filters) -> Matrix:
+    """Who talks to whom across departments in public places: per department of the actor
+    (as logged) and department of the person acted on (now), the interactions (comments and
+    replies to their writing, reactions, shares, votes, accepted answers, mentions and
+    praise; one per event and person, never oneself) and the distinct people on both sides.
+    Two queries."""
+    pairs, params = _pairs_sql(filters)
+    # Distinct actors and distinct people acted on per cell, from one grouping by each
+    # (cheaper than COUNT(DISTINCT) over every interaction).
+    if _pg():
+        grouped = """
+            SELECT source, target_department, COUNT(*) AS n, GROUPING(actor) AS by_target
+            FROM joined GROUP BY GROUPING SETS (
+                (source, target_department, actor), (source, target_department, target))
+        """
+    else:
+        grouped = """
+            SELECT source, target_department, COUNT(*) AS n, 0 AS by_target
+            FROM joined GROUP BY source, target_department, actor
+            UNION ALL
+            SELECT source, target_department, COUNT(*) AS n, 1 AS by_target
+            FROM joined GROUP BY source, target_department, target
+        """
+    sql = f"""
+        WITH joined AS (
+            SELECT p.source, u.department_id AS target_department, p.actor, p.target
+            FROM ({pairs}) AS p JOIN {User._meta.db_table} AS u ON u.id = p.target
+            WHERE u.department_id IS NOT NULL AND p.target <> p.actor
+        ), grouped AS ({grouped})
+        SELECT source, target_department,
+               SUM(CASE WHEN by_target = 0 THEN n ELSE 0 END),
+               SUM(CASE WHEN by_target = 0 THEN 1 ELSE 0 END),
+               SUM(CASE WHEN by_target = 1 THEN 1 ELSE 0 END)
+        FROM grouped GROUP BY source, target_department
+    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
+    found = _fetch(sql, params)
+    cells = {
+        (source, target): Interaction(int(interactions), int(actors), int(targets))
+        for source, target, interactions, actors, targets in found
+    }
+    ids = {key for pair in cells for key in pair}
+    names = dict(Department.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+    def ordered(keys):
+        return sorted(((key, names.get(key, "?")) for key in keys), key=lambda k: k[1].casefold())
+
+    return Matrix(
+        rows=ordered({source for source, _target in cells}),
+        columns=ordered({target for _source, target in cells}),
+        cells=cells,
+    )
+
+
+def departments_dashboard(filters: Filters) -> Departments:
+    """Everything the departments dashboard shows, for ``filters``."""
+    start, end, topics = department_topics_by_month(filters)
+    return Departments(
+        topics_start=start,
+        topics_end=end,
+        topics=topics,
+        matrix=department_interactions(filters),
+    )
+
+
+def month_label(month: date) -> str:
+    """``2026-03``: sorts and reads the same in every language."""
+    return f"{month:%Y-%m}"
