@@ -36,6 +36,9 @@ CONTRIBUTION_VERBS = (
 )
 REACTION_VERBS = ("reaction.added", "reply.voted", "poll.voted")
 LOGIN_VERBS = ("user.logged_in",)
+# Reading: the first page a signed-in person opens on a day (``core.middleware.VisitMiddleware``).
+# An action, like a login, but neither a contribution nor a reaction: it makes a reader.
+VISIT_VERBS = ("user.visited",)
 # Not something the person did on the site, or a second event for one action (a praise and
 # a share also publish ``post.created``).
 NOT_ACTION_VERBS = (

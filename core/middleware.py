@@ -1,12 +1,16 @@
+import datetime
 import zoneinfo
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponseNotFound
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django_htmx.http import HttpResponseClientRedirect
+
+from core import events
 
 # Paths that work without logging in; everything else redirects to the login page.
 PUBLIC_PATH_PREFIXES = (
@@ -87,3 +91,41 @@ class RejectNulMiddleware:
         if "\x00" in request.path or "%00" in query or "\x00" in query:
             return HttpResponseNotFound()
         return self.get_response(request)
+
+
+class VisitMiddleware:
+    """Record ``user.visited`` once per signed-in person and company day: sessions last
+    weeks, so logins alone undercount the people who only read.
+
+    One cache ``add`` per request remembers the day (atomic, so two parallel requests still
+    record one visit); only the first request of a person's day publishes the event."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and response.status_code < 400:
+            record_visit(user)
+        return response
+
+
+def company_now() -> datetime.datetime:
+    """Now in the company time zone (whatever zone the request activated for the person)."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def record_visit(user) -> bool:
+    """Publish ``user.visited`` for ``user`` unless it was published today (company time
+    zone) already; returns whether it did."""
+    now = company_now()
+    tomorrow = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time.min, now.tzinfo
+    )
+    # The key expires with the day, so the cache never holds more than a day of visitors.
+    seconds = max(60, int((tomorrow - now).total_seconds()) + 60)
+    if not cache.add(f"visited:{user.pk}:{now.date().isoformat()}", True, seconds):
+        return False
+    events.publish("user.visited", actor=user, obj=user)
+    return True

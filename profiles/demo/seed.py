@@ -4,9 +4,10 @@ The one sanctioned bypass of the per-row services: ten thousand people through
 ``profile_update`` and ``user_follow`` would take minutes and publish a domain event for
 every row. The invariants those services guard hold by construction instead: the plan is a
 tree built top-down (no cycles, one root), follows are unique pairs and never self-follows.
-No domain events are published, so the analytics log starts empty. The communities come
-from ``communities.demo`` and 90 days of feed history from ``feed.demo``, in the same
-transaction and the same way.
+No domain events are published: ``seed_demo`` writes the analytics log of the seeded
+history at the end (``profiles.demo.history``). The communities come from
+``communities.demo`` and 90 days of feed history from ``feed.demo``, in the same transaction
+and the same way.
 """
 
 import datetime

@@ -91,7 +91,7 @@ def sizes(*users):
 
 def test_seed_demo_prints_the_community_counts():
     out = StringIO()
-    call_command("seed_demo", users=15, stdout=out)
+    call_command("seed_demo", users=15, analytics=False, stdout=out)
 
     memberships = Membership.objects.filter(state=MembershipState.ACTIVE).count()
     assert f"{Community.objects.count()} communities with {memberships} memberships" in (

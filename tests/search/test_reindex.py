@@ -252,7 +252,7 @@ def test_staff_without_the_permission_and_employees_do_not_get_the_index(client,
 @pytest.fixture(scope="module")
 def _demo(django_db_setup, django_db_blocker):
     with shared_data(django_db_blocker):
-        call_command("seed_demo", users=20, seed=7, stdout=StringIO())
+        call_command("seed_demo", users=20, seed=7, analytics=False, stdout=StringIO())
         yield
 
 

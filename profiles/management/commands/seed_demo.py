@@ -6,6 +6,7 @@ from feed import demo as feed_demo
 from files.demo import demo_files_seed
 from forums.demo import demo_forum_seed
 from profiles.demo import data
+from profiles.demo.history import WEEKS, demo_history_seed
 from profiles.demo.plan import MIN_USERS
 from profiles.demo.seed import ADMIN_USERNAME, DEMO_PASSWORD, demo_company_seed
 from profiles.models import User
@@ -19,8 +20,9 @@ class Command(BaseCommand):
         "an org chart, skills, interests, follows and communities, and "
         f"{feed_demo.DAYS} days of feed history up to today (posts, comments, reactions, "
         "polls, praise, announcements), the forum (categories, questions and discussions, "
-        "answers, votes, accepted answers) and the blogs. The same --seed gives the same "
-        "company. "
+        "answers, votes, accepted answers) and the blogs, then the analytics of the last "
+        f"{WEEKS} weeks (the event log, its rollups and the climate). The same --seed "
+        "gives the same company. "
         f'Every demo account, "{ADMIN_USERNAME}" included, has the password "{DEMO_PASSWORD}".'
     )
 
@@ -33,12 +35,19 @@ class Command(BaseCommand):
             help=f"People to create (default 60, at least {MIN_USERS}).",
         )
         parser.add_argument(
+            "--no-analytics",
+            dest="analytics",
+            action="store_false",
+            help="Skip the analytics history (event log, rollups, sentiment): a faster seed "
+            "for tests that do not read the dashboards.",
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help="Seed only when the database has no users; otherwise do nothing and exit 0.",
         )
 
-    def handle(self, *args, seed, users, if_empty, verbosity, **options):
+    def handle(self, *args, seed, users, if_empty, verbosity, analytics=True, **options):
         existing = User.objects.count()
         if existing:
             if if_empty:
@@ -63,6 +72,12 @@ class Command(BaseCommand):
             blog = demo_blog_seed(company=result.company, ids=ids, seed=seed, log=log)
             demo_wiki_seed(company=result.company, seed=seed, log=log)
             demo_files_seed(company=result.company, seed=seed, log=log)
+            # Last: the analytics log, rollups and climate read what the others wrote.
+            history = (
+                demo_history_seed(company=result.company, ids=ids, seed=seed, log=log)
+                if analytics
+                else None
+            )
         for kind in indexing.sources():
             indexing.rebuild(kind)
         if not verbosity:
@@ -88,6 +103,13 @@ class Command(BaseCommand):
                 f"{forum_counts['forum_replies']} replies, {blog_counts['articles']} articles."
             )
         )
+        if history is not None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Analytics in {history.seconds:.1f} s: {history.counts['events']} events over "
+                    f"{WEEKS} weeks, rolled up, and {history.counts['scored']} texts scored."
+                )
+            )
         self.stdout.write(f'\nDemo logins (every demo account\'s password is "{DEMO_PASSWORD}"):')
         rows = [(ADMIN_USERNAME, "Django admin (superuser)", "Kolega Admin")]
         for key, spec in data.WELL_KNOWN.items():

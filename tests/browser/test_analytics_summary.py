@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analytics.summary.conftest import build_world
-from tests.browser.conftest import asgi_live_server, browser, page  # noqa: F401
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +15,7 @@ def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def test_the_summary_prints_on_one_a4_page(asgi_live_server, page):  # noqa: F811
+def test_the_summary_prints_on_one_a4_page(asgi_live_server, page):
     build_world()
     page.goto(f"{asgi_live_server}/accounts/login/")
     page.get_by_label("Username or e-mail").fill("leader")
