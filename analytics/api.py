@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from analytics import access
+from analytics.cache import cached_build
 from analytics.dashboards import Dashboard, render_tables
 from analytics.forms import FilterForm
 from analytics.models import AccessKind
@@ -53,7 +54,7 @@ class DashboardAPIView(APIView):
                 {name: [str(m) for m in errors] for name, errors in form.errors.items()}
             )
         filters = form.filters()
-        tables = render_tables(dashboard, dashboard.build(filters))
+        tables = render_tables(dashboard, cached_build(dashboard, filters))
         return Response(
             {
                 "dashboard": dashboard.slug,

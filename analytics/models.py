@@ -243,6 +243,8 @@ class ContentSentiment(models.Model):
     score = models.FloatField(_("score"))  # -1 (most negative) .. 1 (most positive).
     label = models.CharField(_("sentiment"), max_length=8, choices=Sentiment.choices)
     tags = models.JSONField(_("tags"), default=list, blank=True)  # Tag slugs, for topics.
+    # Key phrases (analytics.phrases), for topics; public writing only, empty otherwise.
+    phrases = models.JSONField(_("key phrases"), default=list, blank=True)
     written_at = models.DateTimeField(_("written at"), db_index=True)
     scored_at = models.DateTimeField(_("scored at"), auto_now=True)
 
@@ -253,7 +255,15 @@ class ContentSentiment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="sentiment_one_per_item")
         ]
-        indexes = [models.Index(fields=["department", "written_at"])]
+        indexes = [
+            models.Index(fields=["department", "written_at"]),
+            # Volumes read a period's rows from the index alone (PostgreSQL; plain elsewhere).
+            models.Index(
+                fields=["written_at"],
+                include=["kind", "author", "department", "office", "community", "is_public"],
+                name="sentiment_written_cover",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {self.label} ({self.language})"
@@ -364,3 +374,108 @@ class ClimateAlert(AppendOnlyModel):
         from analytics.alerts import alert_title
 
         return alert_title(self)
+
+
+# --- department and period rollups: recomputed (delete and insert) by analytics.rollups -------
+
+
+class DepartmentTopicMonth(models.Model):
+    """Public writing per month, department, office, community, author and tag (``tag`` ""
+    counts every item, tagged or not), for the departments dashboard's topics. The author is
+    kept only to count distinct people for the suppression rule. Derived rows, rewritten in
+    bulk every hour: no database constraints on the keys (they cost most of the insert)."""
+
+    month = models.DateField(_("month"))  # The first day of the month.
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), on_delete=models.CASCADE,
+        related_name="+", db_constraint=False,
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    community = models.ForeignKey(
+        "communities.Community", verbose_name=_("community"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    tag = models.CharField(_("tag"), max_length=100, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    items = models.PositiveIntegerField(_("items"), default=0)
+
+    class Meta:
+        ordering = ["-month", "department", "tag"]
+        verbose_name = _("department topic month")
+        verbose_name_plural = _("department topic months")
+        indexes = [models.Index(fields=["month", "department"], name="topic_month_department")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.department_id} {self.tag or '*'}: {self.items}"
+
+
+class InteractionMonth(models.Model):
+    """Public interactions per month from one person (placed as logged) to another, for the
+    departments dashboard's who-talks-to-whom matrix (the other person's department is read
+    when the matrix is built: their current one). No database constraints on the keys, as
+    for ``DepartmentTopicMonth``."""
+
+    month = models.DateField(_("month"))  # The first day of the month.
+    actor_department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), on_delete=models.CASCADE,
+        related_name="+", db_constraint=False,
+    )  # fmt: skip
+    actor_office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    community_id = models.BigIntegerField(_("community id"), null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), on_delete=models.CASCADE,
+        related_name="+", db_constraint=False,
+    )  # fmt: skip
+    target = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person acted on"), on_delete=models.CASCADE,
+        related_name="+", db_constraint=False,
+    )  # fmt: skip
+    interactions = models.PositiveIntegerField(_("interactions"), default=0)
+
+    class Meta:
+        ordering = ["-month", "actor_department"]
+        verbose_name = _("interaction month")
+        verbose_name_plural = _("interaction months")
+        indexes = [
+            models.Index(fields=["month", "actor_department"], name="interaction_month_dept")
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.actor_id} -> {self.target_id}: {self.interactions}"
+
+
+class PeriodGroupActivity(models.Model):
+    """People active per week or month, department and office (as placed in
+    ``PeriodActivity``): everyone, and those with public activity. WAU and MAU read these
+    few rows instead of one per person."""
+
+    period = models.CharField(_("period"), max_length=8, choices=Period.choices)
+    start = models.DateField(_("starts on"))
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    people = models.PositiveIntegerField(_("people active"), default=0)
+    public_people = models.PositiveIntegerField(_("people active in public"), default=0)
+
+    class Meta:
+        ordering = ["-start", "period"]
+        verbose_name = _("people active per period")
+        verbose_name_plural = _("people active per period")
+        indexes = [models.Index(fields=["period", "start"], name="period_group_start")]
+
+    def __str__(self):
+        return f"{self.period} {self.start} {self.department_id}/{self.office_id}: {self.people}"

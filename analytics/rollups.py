@@ -7,6 +7,9 @@ days of the company time zone (``settings.TIME_ZONE``, the same zone as Celery's
 - ``DailyActivity``: per person, day, department and office (as they were at the time).
 - ``PeriodActivity``: the daily rows summed per week (from Monday) and calendar month.
 - ``PersonAdoption``: per person, registration, first activity, activation and cohort.
+- ``PeriodGroupActivity``: people active per week or month, department and office.
+- ``DepartmentTopicMonth`` and ``InteractionMonth``: public writing per tag and author, and
+  public interactions per pair of people, per month (the departments dashboard).
 """
 
 import datetime
@@ -14,10 +17,20 @@ from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 
-from analytics.models import DailyActivity, Event, PeriodActivity, PersonAdoption
+from analytics.cache import data_version_bump
+from analytics.models import (
+    ContentSentiment,
+    DailyActivity,
+    DepartmentTopicMonth,
+    Event,
+    InteractionMonth,
+    PeriodActivity,
+    PeriodGroupActivity,
+    PersonAdoption,
+)
 from profiles.models import User
 
 # Posts that stand for a thread, article or wiki page: their own event already counts.
@@ -236,7 +249,92 @@ def rollup_period(period: str, start: datetime.date) -> int:
     ]
     PeriodActivity.objects.filter(period=period, start=start).delete()
     PeriodActivity.objects.bulk_create(rows, batch_size=1000)
+    groups: dict[tuple, list[int]] = {}
+    for row in rows:
+        counts = groups.setdefault((row.department_id, row.office_id), [0, 0])
+        counts[0] += 1
+        counts[1] += row.public_actions > 0
+    PeriodGroupActivity.objects.filter(period=period, start=start).delete()
+    PeriodGroupActivity.objects.bulk_create(
+        PeriodGroupActivity(
+            period=period, start=start, department_id=department, office_id=office,
+            people=people, public_people=public,
+        )
+        for (department, office), (people, public) in groups.items()
+    )  # fmt: skip
     return len(rows)
+
+
+def _month_instants(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    first, after = period_bounds("month", month)
+    return day_bounds(first)[0], day_bounds(after)[0]
+
+
+def _execute(sql: str, params) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _topic_rows_sql(month: datetime.date) -> tuple[str, list]:
+    """INSERT of a month's ``DepartmentTopicMonth`` rows: every public item (tag "") and
+    every tag of it, per department, office, community and author."""
+    since, until = _month_instants(month)
+    writing = ContentSentiment.objects.filter(
+        is_public=True, department__isnull=False, written_at__gte=since, written_at__lt=until
+    ).order_by()
+    every, every_params = writing.values(
+        "department_id", "office_id", "community_id", "author_id"
+    ).query.sql_with_params()
+    tagged, tagged_params = (
+        writing.exclude(tags=[])
+        .values("department_id", "office_id", "community_id", "author_id", "tags")
+        .query.sql_with_params()
+    )
+    if connection.vendor == "postgresql":
+        tags, tag = "jsonb_array_elements_text(s.tags::jsonb) AS t(tag)", "t.tag"
+    else:
+        tags, tag = "json_each(s.tags) AS t", "t.value"
+    keys = "s.department_id, s.office_id, s.community_id"
+    table = DepartmentTopicMonth._meta.db_table
+    sql = f"""
+        INSERT INTO {table} (month, department_id, office_id, community_id, tag, author_id, items)
+        SELECT %s, {keys}, '', s.author_id, COUNT(*) FROM ({every}) AS s
+        GROUP BY {keys}, s.author_id
+        UNION ALL
+        SELECT %s, {keys}, {tag}, s.author_id, COUNT(*) FROM ({tagged}) AS s, {tags}
+        GROUP BY {keys}, {tag}, s.author_id
+    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
+    day = connection.ops.adapt_datefield_value(month)
+    return sql, [day, *every_params, day, *tagged_params]
+
+
+def _interaction_rows_sql(month: datetime.date) -> tuple[str, list]:
+    """INSERT of a month's ``InteractionMonth`` rows: one per actor's place, community,
+    actor and person acted on (never oneself), with how many interactions."""
+    from analytics.selectors.departments import interaction_pairs_sql
+
+    since, until = _month_instants(month)
+    pairs, params = interaction_pairs_sql(since, until)
+    table, people = InteractionMonth._meta.db_table, User._meta.db_table
+    sql = f"""
+        INSERT INTO {table} (month, actor_department_id, actor_office_id, community_id,
+                             actor_id, target_id, interactions)
+        SELECT %s, p.source, p.office, p.community, p.actor, p.target, COUNT(*)
+        FROM ({pairs}) AS p JOIN {people} AS u ON u.id = p.target
+        WHERE p.target <> p.actor
+        GROUP BY p.source, p.office, p.community, p.actor, p.target
+    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
+    return sql, [connection.ops.adapt_datefield_value(month), *params]
+
+
+@transaction.atomic
+def rollup_departments_month(month: datetime.date) -> None:
+    """Recompute the ``DepartmentTopicMonth`` and ``InteractionMonth`` rows of the month
+    starting on ``month``."""
+    DepartmentTopicMonth.objects.filter(month=month).delete()
+    _execute(*_topic_rows_sql(month))
+    InteractionMonth.objects.filter(month=month).delete()
+    _execute(*_interaction_rows_sql(month))
 
 
 def _adoption_rows(user_ids: list[int]) -> list[PersonAdoption]:
@@ -313,7 +411,8 @@ def _people_touched(start: datetime.date, end: datetime.date) -> set[int]:
 
 def rollup_range(start: datetime.date, end: datetime.date, progress: Progress = None) -> int:
     """Recompute every rollup for the days ``start`` to ``end`` (inclusive): their daily rows,
-    the weeks and months they fall in, and the people they touch. Returns the number of daily
+    the weeks and months they fall in (people per group, departments' topics and
+    interactions included), and the people they touch. Returns the number of daily
     rows written. ``progress(n)`` is called as steps finish (``rollup_units`` of them)."""
     if start > end:
         raise ValueError("start must not be after end")
@@ -325,9 +424,13 @@ def rollup_range(start: datetime.date, end: datetime.date, progress: Progress = 
             progress(1)
     for period, first in periods_of(days):
         rollup_period(period, first)
+        if period == "month":
+            rollup_departments_month(first)
         if progress:
             progress(1)
     rollup_people(_people_touched(start, end))
+    # The dashboards' shared data (analytics.cache) was computed from the rows just replaced.
+    data_version_bump()
     return written
 
 

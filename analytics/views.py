@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from analytics import access
+from analytics.cache import cached_build
 from analytics.dashboards import BY_SLUG, DASHBOARDS, render_tables
 from analytics.exports import table_csv_response
 from analytics.forms import FilterForm
@@ -50,7 +51,7 @@ def dashboard_page(request, slug: str):
     status = 200
     if form.is_valid():
         filters = form.filters()
-        data = dashboard.build(filters)
+        data = cached_build(dashboard, filters)
         context.update(
             filters=filters,
             data=data,
@@ -94,6 +95,6 @@ def table_csv(request, slug: str, table: str):
         messages = [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
         return HttpResponse("\n".join(messages), status=400, content_type="text/plain")
     filters = form.filters()
-    tables = render_tables(dashboard, dashboard.build(filters))
+    tables = render_tables(dashboard, cached_build(dashboard, filters))
     rendered = next(rendered for rendered in tables if rendered.slug == table)
     return table_csv_response(dashboard, rendered, filters)

@@ -86,13 +86,19 @@ def main() -> None:
                         help="With --reuse: the rollups are there already.")  # fmt: skip
     parser.add_argument("--apis-only", action="store_true",
                         help="Only the dashboards' APIs (no rollups, no selectors).")  # fmt: skip
+    parser.add_argument("--no-cache", action="store_true",
+                        help="Compute every request (ANALYTICS_CACHE_SECONDS=0).")  # fmt: skip
     args = parser.parse_args()
 
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
+
+    if args.no_cache:
+        settings.ANALYTICS_CACHE_SECONDS = 0
 
     if connection.vendor != "postgresql":
         sys.exit("bench/analytics.py measures PostgreSQL only: set DATABASE_URL=postgres://...")

@@ -37,7 +37,7 @@ def _topic_rows(data: Departments) -> list[dict]:
     return rows
 
 
-MATRIX_HEADER = Column("department", _("From (acting) \u2192 to"))
+MATRIX_HEADER = Column("department", _("From (acting) → to"))
 
 
 def _matrix_columns(data: Departments) -> tuple[Column, ...]:
@@ -77,8 +77,8 @@ DEPARTMENTS = Dashboard(
                 "Per department and month, its public posts, comments, threads, replies and "
                 "articles, and its three most used tags. A topic is listed only when at least "
                 "as many of the department's people as the privacy threshold used it that "
-                "month. Ranges shorter than a year are widened to the twelve months ending "
-                "with the chosen end date."
+                "month. Whole calendar months: ranges shorter than a year are widened to the "
+                "twelve months ending with the month of the chosen end date."
             ),
             columns=(
                 Column("department", _("Department")),

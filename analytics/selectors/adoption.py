@@ -16,7 +16,7 @@ from django.db import connections
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from analytics.models import DailyActivity, PeriodActivity, PersonAdoption
+from analytics.models import DailyActivity, PeriodActivity, PeriodGroupActivity, PersonAdoption
 from analytics.privacy import Figure
 from analytics.rollups import days_between, month_start, pieces_of, week_start
 from profiles.models import Department, Office
@@ -240,10 +240,10 @@ WHERE ((period = 'month' AND start IN ({months})) OR (period = 'week' AND start 
     {place}
 """
 # People active per week and per month of the weeks and months overlapping the range, per
-# department and office (row counts: one row per person and period).
+# department and office: a few hundred rows of ``PeriodGroupActivity``.
 PERIODS_SQL = """
-SELECT period, department_id, office_id, COUNT(*),
-    CAST(SUM(CASE WHEN public_actions > 0 THEN 1 ELSE 0 END) AS INTEGER)
+SELECT period, department_id, office_id, CAST(SUM(people) AS INTEGER),
+    CAST(SUM(public_people) AS INTEGER)
 FROM {table}
 WHERE ((period = 'week' AND start >= %s AND start <= %s)
     OR (period = 'month' AND start >= %s AND start <= %s)){place}
@@ -298,7 +298,7 @@ def _engage_counts(start, end, department, office):
         cursor.execute(people_sql, params)
         people = cursor.fetchall()
         cursor.execute(
-            PERIODS_SQL.format(table=PeriodActivity._meta.db_table, place=place),
+            PERIODS_SQL.format(table=PeriodGroupActivity._meta.db_table, place=place),
             [*(day.isoformat() for day in periods_params), *place_params],
         )
         periods = cursor.fetchall()

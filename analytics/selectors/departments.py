@@ -15,9 +15,13 @@ carries its post's or thread's tags). Interactions come from the event log: the 
 department is the one logged with the event; the other person is read from the event's
 payload and placed in their current department.
 
-Both are aggregated in SQL on PostgreSQL and SQLite, distinct people counted from one row
-per person and group rather than with COUNT(DISTINCT): six queries in all, two of them names.
-They scan the year's rows on every request; a monthly rollup would make them cheap.
+Both are read from monthly rollups (``analytics.rollups``): ``DepartmentTopicMonth`` (public
+items per month, department, office, community, tag and author) and ``InteractionMonth``
+(public interactions per month, actor's place, community, actor and person acted on). They
+keep the people, so distinct people stay exact (counted from one row per person and group).
+Topics are whole months; the matrix reads whole months (and the current month, refreshed
+hourly) from the rollup and the other days of the range from the event log. Six queries in
+all, two of them names.
 """
 
 from collections import defaultdict
@@ -25,13 +29,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
 from taggit.models import Tag
 
 from analytics.forms import Filters
-from analytics.models import ContentSentiment, Event
+from analytics.models import DepartmentTopicMonth, Event, InteractionMonth
 from analytics.privacy import Figure, is_reportable, min_group_size
+from analytics.rollups import day_bounds, local_today, month_start, period_bounds, pieces_of
 from profiles.models import Department, User
 
 TOPICS_PER_MONTH = 3
@@ -153,60 +156,52 @@ def _fetch(sql: str, params) -> list[tuple]:
 
 
 def topics_range(filters: Filters) -> tuple[date, date]:
-    """The days the topics cover: the filters' range, widened to the twelve calendar months
-    ending with the month of ``filters.end`` when it is shorter."""
+    """The days the topics cover: the whole calendar months of the filters' range, widened to
+    the twelve months ending with the month of ``filters.end`` when it is shorter."""
     month, year = filters.end.month - (YEAR_MONTHS - 1), filters.end.year
     if month < 1:
         month, year = month + 12, year - 1
-    return min(filters.start, date(year, month, 1)), filters.end
+    last = period_bounds("month", month_start(filters.end))[1] - timedelta(days=1)
+    return min(month_start(filters.start), date(year, month, 1)), last
 
 
-def _public_writing(filters: Filters, start: date, end: date):
-    since = timezone.make_aware(datetime.combine(start, datetime.min.time()))
-    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), datetime.min.time()))
-    rows = ContentSentiment.objects.filter(
-        is_public=True, department__isnull=False, written_at__gte=since, written_at__lt=until
-    )
-    if filters.department:
-        rows = rows.filter(department=filters.department)
-    if filters.office:
-        rows = rows.filter(office=filters.office)
-    if filters.community:
-        rows = rows.filter(community=filters.community)
-    return rows.annotate(month=TruncMonth("written_at")).order_by()
+def _where(filters: Filters, department: str, office: str, community: str) -> tuple[str, list]:
+    sql, params = "", []
+    for column, value in (
+        (department, filters.department),
+        (office, filters.office),
+        (community, filters.community),
+    ):
+        if value is not None:
+            sql += f" AND {column} = %s"
+            params.append(value.pk)
+    return sql, params
 
 
 def department_topics_by_month(filters: Filters) -> tuple[date, date, list[MonthTopics]]:
     """Per department and month, its public items and its top three topics (tags) among
     those used by at least ``ANALYTICS_MIN_GROUP_SIZE`` of its people. Four queries."""
     start, end = topics_range(filters)
-    writing = _public_writing(filters, start, end)
-    every, every_params = writing.values(
-        "department_id", "month", "author_id"
-    ).query.sql_with_params()
+    where, params = _where(filters, "department_id", "office_id", "community_id")
+    table = DepartmentTopicMonth._meta.db_table
+    months = [start.isoformat(), end.isoformat()]
     volumes = _fetch(
         f"""
-        SELECT department, month, SUM(items), COUNT(*) FROM (
-            SELECT s.department_id AS department, s.month AS month, s.author_id, COUNT(*) AS items
-            FROM ({every}) AS s GROUP BY s.department_id, s.month, s.author_id
-        ) AS per_author GROUP BY department, month
-        """,  # noqa: S608 - the inner query is Django's, with parameters.
-        every_params,
+        SELECT department_id, month, SUM(items), COUNT(*) FROM (
+            SELECT department_id, month, author_id, SUM(items) AS items FROM {table}
+            WHERE tag = '' AND month >= %s AND month <= %s{where}
+            GROUP BY department_id, month, author_id
+        ) AS per_author GROUP BY department_id, month
+        """,  # noqa: S608 - constant SQL with parameters.
+        [*months, *params],
     )
-    tagged = writing.exclude(tags=[]).values("department_id", "month", "author_id", "tags")
-    inner, params = tagged.query.sql_with_params()
-    if _pg():
-        tags, tag = "jsonb_array_elements_text(s.tags::jsonb) AS t(tag)", "t.tag"
-    else:
-        tags, tag = "json_each(s.tags) AS t", "t.value"
     # Per (department, month, tag): items and distinct authors, via one row per author first
-    # (cheaper than COUNT(DISTINCT)); then the top three per (department, month).
+    # (hashed; COUNT(DISTINCT) sorts); then the top three per (department, month).
     sql = f"""
         WITH per_author AS (
-            SELECT s.department_id AS department, s.month AS month, {tag} AS tag,
-                   s.author_id AS author, COUNT(*) AS items
-            FROM ({inner}) AS s, {tags}
-            GROUP BY s.department_id, s.month, {tag}, s.author_id
+            SELECT department_id AS department, month, tag, author_id, SUM(items) AS items
+            FROM {table} WHERE tag <> '' AND month >= %s AND month <= %s{where}
+            GROUP BY department_id, month, tag, author_id
         ), per_topic AS (
             SELECT department, month, tag, SUM(items) AS items, COUNT(*) AS people
             FROM per_author GROUP BY department, month, tag HAVING COUNT(*) >= %s
@@ -218,8 +213,8 @@ def department_topics_by_month(filters: Filters) -> tuple[date, date, list[Month
         )
         SELECT department, month, tag, items, people FROM ranked
         WHERE position <= %s ORDER BY department, month, position
-    """  # noqa: S608 - the inner query is Django's, with parameters; the rest is constant.
-    found = _fetch(sql, [*params, min_group_size(), TOPICS_PER_MONTH])
+    """  # noqa: S608 - constant SQL with parameters.
+    found = _fetch(sql, [*months, *params, min_group_size(), TOPICS_PER_MONTH])
     slugs = {row[2] for row in found if is_reportable(row[4])}
     department_ids = {row[0] for row in volumes}
     names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
@@ -247,23 +242,26 @@ def department_topics_by_month(filters: Filters) -> tuple[date, date, list[Month
 # --- who talks to whom ---------------------------------------------------------------------
 
 
-def _public_events(filters: Filters, verbs) -> tuple[str, tuple]:
-    """The SQL (and parameters) of the public events of ``verbs`` that ``filters`` select."""
+def _public_events(since, until, verbs, department, office, community_id) -> tuple[str, tuple]:
+    """The SQL (and parameters) of the public events of ``verbs`` from ``since`` to before
+    ``until``, of the place and community given (None: any)."""
     rows = Event.objects.filter(
         verb__in=sorted(verbs),
-        occurred_at__gte=filters.since,
-        occurred_at__lt=filters.until,
+        occurred_at__gte=since,
+        occurred_at__lt=until,
         community_public=True,
         actor__isnull=False,
         department__isnull=False,
     )
-    if filters.department:
-        rows = rows.filter(department=filters.department)
-    if filters.office:
-        rows = rows.filter(office=filters.office)
-    if filters.community:
-        rows = rows.filter(community_id=filters.community.pk)
-    rows = rows.order_by().values("verb", "actor_id", "department_id", "payload")
+    if department is not None:
+        rows = rows.filter(department_id=department)
+    if office is not None:
+        rows = rows.filter(office_id=office)
+    if community_id is not None:
+        rows = rows.filter(community_id=community_id)
+    rows = rows.order_by().values(
+        "verb", "actor_id", "department_id", "office_id", "community_id", "payload"
+    )
     return rows.query.sql_with_params()
 
 
@@ -277,16 +275,20 @@ def _one_person_sql() -> str:
     return f"CASE e.verb {' '.join(whens)} END"
 
 
-def _pairs_sql(filters: Filters) -> tuple[str, list]:
-    """One row (actor's department, actor, person acted on) per interaction: one branch per
-    payload shape, each reading only its verbs. A person both answered and mentioned by the
-    same comment or reply counts once."""
+def interaction_pairs_sql(
+    since, until, *, department=None, office=None, community_id=None
+) -> tuple[str, list]:
+    """One row (actor's department, office, community, actor, person acted on) per
+    interaction from ``since`` to before ``until``: one branch per payload shape, each
+    reading only its verbs. A person both answered and mentioned by the same comment or reply
+    counts once. Oneself is not left out here."""
     big = "bigint" if _pg() else "integer"
     one = _one_person_sql()
-    inner, params = _public_events(filters, ONE_PERSON)
+    place = (department, office, community_id)
+    inner, params = _public_events(since, until, ONE_PERSON, *place)
+    columns = "e.department_id AS source, e.office_id AS office, e.community_id AS community"
     branches = [
-        f"SELECT e.department_id AS source, e.actor_id AS actor, CAST({one} AS {big}) AS target "
-        f"FROM ({inner}) AS e"
+        f"SELECT {columns}, e.actor_id AS actor, CAST({one} AS {big}) AS target FROM ({inner}) AS e"
     ]
     params = list(params)
     by_key = defaultdict(list)
@@ -294,13 +296,55 @@ def _pairs_sql(filters: Filters) -> tuple[str, list]:
         by_key[key].append(verb)
     distinct = "IS DISTINCT FROM" if _pg() else "IS NOT"
     for key, verbs in by_key.items():
-        inner, more = _public_events(filters, verbs)
+        inner, more = _public_events(since, until, verbs, *place)
         source, value, guard = _elements("e.payload", key)
         branches.append(
-            f"SELECT e.department_id, e.actor_id, CAST({value} AS {big}) FROM ({inner}) AS e, "
+            f"SELECT e.department_id, e.office_id, e.community_id, e.actor_id, "
+            f"CAST({value} AS {big}) FROM ({inner}) AS e, "
             f"{source} WHERE {guard} AND {value} {distinct} {one}"
         )
         params.extend(more)
+    return " UNION ALL ".join(branches), params
+
+
+def _pairs_sql(filters: Filters) -> tuple[str, list]:
+    """One row (actor's department, actor, person acted on, interactions) per interaction
+    group of the range: whole months from ``InteractionMonth``, the days around them from
+    the event log."""
+    months, _weeks, _days = pieces_of(filters.start, filters.end)
+    if filters.end >= local_today() and month_start(filters.end) not in months:
+        # The current month's rows hold everything up to the last hourly run: read them
+        # rather than the log (a range cannot reach past today).
+        months.append(month_start(filters.end))
+        if filters.start > months[0]:
+            months = []  # The range lies inside the current month: read it from the log.
+    place = {
+        "department": filters.department.pk if filters.department else None,
+        "office": filters.office.pk if filters.office else None,
+        "community_id": filters.community.pk if filters.community else None,
+    }
+    branches, params = [], []
+    if months:
+        where, more = _where(filters, "actor_department_id", "actor_office_id", "community_id")
+        first = months[0]
+        after = period_bounds("month", months[-1])[1]
+        branches.append(
+            "SELECT actor_department_id AS source, actor_id AS actor, target_id AS target, "
+            f"interactions AS n FROM {InteractionMonth._meta.db_table} "
+            f"WHERE month >= %s AND month < %s{where}"
+        )
+        params += [first.isoformat(), after.isoformat(), *more]
+        spans = [(filters.start, first - timedelta(days=1)), (after, filters.end)]
+    else:
+        spans = [(filters.start, filters.end)]
+    for first_day, last_day in spans:
+        if first_day > last_day:
+            continue
+        pairs, more = interaction_pairs_sql(
+            day_bounds(first_day)[0], day_bounds(last_day)[1], **place
+        )
+        branches.append(f"SELECT r.source, r.actor, r.target, 1 AS n FROM ({pairs}) AS r")
+        params += more
     return " UNION ALL ".join(branches), params
 
 
@@ -315,21 +359,21 @@ def department_interactions(filters: Filters) -> Matrix:
     # (cheaper than COUNT(DISTINCT) over every interaction).
     if _pg():
         grouped = """
-            SELECT source, target_department, COUNT(*) AS n, GROUPING(actor) AS by_target
+            SELECT source, target_department, SUM(n) AS n, GROUPING(actor) AS by_target
             FROM joined GROUP BY GROUPING SETS (
                 (source, target_department, actor), (source, target_department, target))
         """
     else:
         grouped = """
-            SELECT source, target_department, COUNT(*) AS n, 0 AS by_target
+            SELECT source, target_department, SUM(n) AS n, 0 AS by_target
             FROM joined GROUP BY source, target_department, actor
             UNION ALL
-            SELECT source, target_department, COUNT(*) AS n, 1 AS by_target
+            SELECT source, target_department, SUM(n) AS n, 1 AS by_target
             FROM joined GROUP BY source, target_department, target
         """
     sql = f"""
         WITH joined AS (
-            SELECT p.source, u.department_id AS target_department, p.actor, p.target
+            SELECT p.source, u.department_id AS target_department, p.actor, p.target, p.n
             FROM ({pairs}) AS p JOIN {User._meta.db_table} AS u ON u.id = p.target
             WHERE u.department_id IS NOT NULL AND p.target <> p.actor
         ), grouped AS ({grouped})

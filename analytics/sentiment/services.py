@@ -3,8 +3,9 @@
 Each row keeps what the climate dashboards group by: the author (to count distinct people
 for the suppression rule, never to show), the author's department and office when the item
 was first scored, the community and whether it is public (company-wide or a public
-community), and the item's tags (a comment or reply takes its post's or thread's). Items
-that nobody may read any more (deleted, hidden, merged, unpublished) lose their row.
+community), the item's tags (a comment or reply takes its post's or thread's) and the key
+phrases of public writing (``analytics.phrases``; none for private and secret communities).
+Items that nobody may read any more (deleted, hidden, merged, unpublished) lose their row.
 """
 
 import re
@@ -19,7 +20,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from analytics.cache import data_version_bump
 from analytics.models import ContentKind, ContentSentiment
+from analytics.phrases import item_phrases
 from analytics.sentiment.language import detect_language
 from analytics.sentiment.scorer import score_text
 from blog.models import Article, ArticleStatus
@@ -183,6 +186,8 @@ def sentiment_backfill(
             done += len(batch)
             if progress is not None:
                 progress(done, total)
+    # The climate and conversation figures shared between leaders were read from old scores.
+    data_version_bump()
     return done
 
 
@@ -202,6 +207,7 @@ def _rows(kind: str, objs: list) -> list[ContentSentiment]:
         language = detect_language(text)
         score = score_text(text, language)
         author = obj.author
+        is_public = community is None or community.type == CommunityType.PUBLIC
         rows.append(
             ContentSentiment(
                 kind=kind,
@@ -210,15 +216,24 @@ def _rows(kind: str, objs: list) -> list[ContentSentiment]:
                 department_id=author.department_id,
                 office_id=author.office_id,
                 community_id=community.pk if community else None,
-                is_public=community is None or community.type == CommunityType.PUBLIC,
+                is_public=is_public,
                 language=language,
                 score=round(score.value, 4),
                 label=score.label,
                 tags=tags,
+                # Private and secret writing never feeds topics: no phrases are kept.
+                phrases=item_phrases(*_phrase_fields(kind, obj)) if is_public else [],
                 written_at=written_at,
             )
         )
     return rows
+
+
+def _phrase_fields(kind: str, obj) -> tuple:
+    """The text fields key phrases are read from, as written (title first)."""
+    if kind in (ContentKind.THREAD, ContentKind.ARTICLE):
+        return obj.title, obj.body
+    return (obj.body,)
 
 
 def _tag_slugs(obj) -> list[str]:
@@ -310,6 +325,7 @@ def _upsert(rows: list[ContentSentiment]) -> None:
             "score",
             "label",
             "tags",
+            "phrases",
             "written_at",
             "scored_at",
         ],

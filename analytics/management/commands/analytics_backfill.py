@@ -18,8 +18,9 @@ def parse_day(value: str, option: str) -> datetime.date:
 
 class Command(BaseCommand):
     help = (
-        "Recompute the analytics rollups (daily, weekly and monthly activity, adoption per "
-        "person) for the days FROM to TO, from the event log. Safe to re-run: a day "
+        "Recompute the analytics rollups (daily, weekly and monthly activity, people active "
+        "per group, adoption per person, the departments' monthly topics and interactions) "
+        "for the days FROM to TO, from the event log. Safe to re-run: a day "
         "recomputed gives the same rows. Also rescores sentiment for those days when the "
         "sentiment scorer offers a backfill."
     )

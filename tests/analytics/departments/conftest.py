@@ -37,6 +37,7 @@ from django.db.models import Max
 from django.test import TestCase, override_settings
 
 from analytics.models import ContentSentiment, Event
+from analytics.rollups import rollup_departments_month
 from communities.models import CommunityType
 from feed.services.conversation import comment_create, reaction_set
 from feed.services.posts import post_create
@@ -161,7 +162,14 @@ def build_world() -> World:
         reaction_set(user=h[1], target=world.posts["h1"], kind="like")
         for n in range(1, 5):
             reaction_set(user=i[n], target=world.posts["h2"], kind="like")
+    roll_up_2025()
     return world
+
+
+def roll_up_2025() -> None:
+    """The monthly rollups the dashboard reads (the hourly and nightly runs in production)."""
+    for month in range(1, 13):
+        rollup_departments_month(datetime.date(2025, month, 1))
 
 
 @pytest.fixture(scope="module")

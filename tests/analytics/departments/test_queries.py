@@ -7,6 +7,7 @@ import pytest
 
 from analytics.models import ContentSentiment, Event
 from profiles.roles import ANALYSTS
+from tests.analytics.departments.conftest import roll_up_2025
 from tests.factories import DepartmentFactory, UserFactory
 from tests.helpers import in_group
 
@@ -43,6 +44,7 @@ def _activity(people: int, items: int) -> None:
         )  # fmt: skip
     ContentSentiment.objects.bulk_create(rows)
     Event.objects.bulk_create(events)
+    roll_up_2025()
 
 
 @pytest.mark.parametrize(("people", "items"), [(8, 10), (40, 300)])

@@ -253,3 +253,61 @@ def test_comments_and_replies_follow_their_post_or_thread(run, user, colleague, 
 
     run(content_restore, actor=site_moderator, obj=thread)
     assert row("reply", reply).label == "positive"
+
+
+# --- key phrases (the Conversation dashboard's topics) -----------------------------------
+
+
+def test_public_writing_keeps_its_key_phrases_and_an_edit_replaces_them(run, user, colleague):
+    post = run(post_create, author=user, body="Payroll delay again, @tono see https://x.id")
+    assert row("post", post).phrases == ["delay", "payroll", "payroll delay"]  # "again": stop.
+    comment = run(comment_create, author=colleague, target=post, body="Salary late too")
+    assert row("comment", comment).phrases == ["late", "salary", "salary late"]
+
+    run(post_edit, actor=user, post=post, body="Laptop refresh please")
+
+    assert row("post", post).phrases == ["laptop", "laptop refresh", "refresh"]
+
+
+def test_a_thread_or_article_phrases_read_its_title_then_the_start_of_its_body(
+    run, user, communicator
+):
+    category = forums.category_create(actor=communicator, name="IT help")
+    body = "x " * 150 + "Kopi machine broken"  # Past the first 300 characters: not read.
+    thread = run(forums.thread_create, author=user, category=category, title="Printer jam",
+                 body=body)  # fmt: skip
+    article = run(article_create, author=user, title="Kubernetes guide", body="How we moved.",
+                  publish="now")  # fmt: skip
+
+    assert row("thread", thread).phrases == ["jam", "printer", "printer jam"]
+    assert row("article", article).phrases == [
+        "guide", "kubernetes", "kubernetes guide", "moved"
+    ]  # fmt: skip
+
+
+def test_private_and_secret_writing_keeps_no_phrases(
+    run, user, colleague, private_community, secret_community
+):
+    for community in (private_community, secret_community):
+        join(user, community)
+    private = run(post_create, author=user, body="Falcon merger timeline",
+                  community=private_community)  # fmt: skip
+    secret = run(post_create, author=user, body="Falcon merger timeline",
+                 community=secret_community)  # fmt: skip
+    comment = run(comment_create, author=user, target=private, body="Falcon merger soon")
+
+    assert [row("post", private).phrases, row("post", secret).phrases] == [[], []]
+    assert row("comment", comment).phrases == []
+    assert row("post", private).tags == []
+
+
+def test_the_backfill_fills_the_phrases_of_rows_scored_before_they_were_kept(user):
+    post = post_create(author=user, body="Kopi machine broken")
+    sentiment_backfill()
+    ContentSentiment.objects.update(phrases=[])  # As rows were before migration 0006.
+
+    sentiment_backfill()
+
+    assert row("post", post).phrases == [
+        "broken", "kopi", "kopi machine", "kopi machine broken", "machine", "machine broken"
+    ]  # fmt: skip
