@@ -133,20 +133,6 @@ def world(django_db_setup, django_db_blocker):
         yield build_world()
 
 
-@pytest.fixture
-def as_user(client, world):
-    """``as_user("leader")``: the test client signed in as that person of the world."""
-
-    def sign_in(name):
-        if name != "anon":
-            client.force_login(world.people[name])
-        else:
-            client.logout()
-        return client
-
-    return sign_in
-
-
 # --- the alerts' place: this week is the week of Monday 23 March 2026 (now: Wednesday 25
 # March, noon in Jakarta), compared with the four weeks before it (23 February to 22 March).
 # Sales s1..s5, each of those weeks: one piece each, s1's negative (20 pieces, 4 negative:

@@ -204,17 +204,3 @@ def build_world() -> World:
 def world(django_db_setup, django_db_blocker):
     with shared_data(django_db_blocker):
         yield build_world()
-
-
-@pytest.fixture
-def as_user(client, world):
-    """``as_user("leader")``: the test client signed in as that person of the world."""
-
-    def sign_in(name):
-        if name != "anon":
-            client.force_login(world.people[name])
-        else:
-            client.logout()
-        return client
-
-    return sign_in
