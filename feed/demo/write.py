@@ -27,12 +27,18 @@ BATCH = 2000
 def insert_rows(model, fields: list[str], rows: list[tuple]) -> int:
     """Plain multi-row INSERTs for rows nobody needs the ids of (link tables, reactions,
     votes, views): at bench sizes ``bulk_create``'s model instances cost more than the SQL.
-    ``fields`` are model field names; datetimes are adapted as the backend wants them."""
+    ``fields`` are model field names; datetimes and JSON are adapted as the backend wants them."""
     if not rows:
         return 0
     meta, ops = model._meta, connection.ops
     columns = [meta.get_field(name) for name in fields]
-    timestamps = [i for i, f in enumerate(columns) if f.get_internal_type() == "DateTimeField"]
+    adapters = {
+        i: ops.adapt_datetimefield_value
+        if f.get_internal_type() == "DateTimeField"
+        else lambda value, encoder=f.encoder: ops.adapt_json_value(value, encoder)
+        for i, f in enumerate(columns)
+        if f.get_internal_type() in ("DateTimeField", "JSONField")
+    }
     names = ", ".join(ops.quote_name(f.column) for f in columns)
     per_statement = max(1, min(1000, 30000 // len(columns)))
     row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
@@ -41,10 +47,10 @@ def insert_rows(model, fields: list[str], rows: list[tuple]) -> int:
             batch = rows[start : start + per_statement]
             params = []
             for row in batch:
-                if timestamps:
+                if adapters:
                     row = list(row)
-                    for i in timestamps:
-                        row[i] = ops.adapt_datetimefield_value(row[i])
+                    for i, adapt in adapters.items():
+                        row[i] = adapt(row[i])
                 params.extend(row)
             cursor.execute(
                 f"INSERT INTO {ops.quote_name(meta.db_table)} ({names}) VALUES "

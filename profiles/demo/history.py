@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.utils import timezone
 
 from analytics import rollups
@@ -40,6 +39,7 @@ from analytics.sentiment.services import sentiment_backfill
 from blog.models import Article, ArticleStatus
 from communities.models import Community, CommunityType, Membership, MembershipState
 from feed.demo.world import calendar
+from feed.demo.write import insert_rows
 from feed.models import Comment, PollVote, Post, Reaction
 from feed.services.conversation import comment_create
 from feed.services.posts import post_create
@@ -148,7 +148,7 @@ def demo_history_seed(
     story = _story(company, ids, rng, today=today, now=now)
     events = _content_events(people, since=since, until=now)
     reading = _reading_events(people, events, rng, first=first, today=today, now=now)
-    _insert_events([*events, *reading])
+    insert_rows(Event, list(COLUMNS), [*events, *reading])
     rollups.rollup_range(first, today)
     scored = sentiment_backfill(start=since, end=now + datetime.timedelta(seconds=1))
     counts = {
@@ -229,30 +229,6 @@ def _story(company: Company, ids, rng, *, today, now) -> int:
 
 COLUMNS = ("verb", "actor", "object_type", "object_id", "community_id", "community_public",
            "department", "office", "occurred_at", "payload")  # fmt: skip
-
-
-def _insert_events(rows: list[tuple]) -> None:
-    """Plain multi-row INSERTs (rows in ``COLUMNS`` order): tens of thousands of ``Event``
-    instances through ``bulk_create`` would cost more than the rest of the history."""
-    meta, ops = Event._meta, connection.ops
-    fields = [meta.get_field(name) for name in COLUMNS]
-    payload = meta.get_field("payload")
-    names = ", ".join(ops.quote_name(f.column) for f in fields)
-    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    per_statement = 30000 // len(fields)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            batch = rows[start : start + per_statement]
-            params = []
-            for row in batch:
-                params.extend(row[:8])
-                params.append(ops.adapt_datetimefield_value(row[8]))
-                params.append(ops.adapt_json_value(row[9], payload.encoder))
-            cursor.execute(
-                f"INSERT INTO {ops.quote_name(meta.db_table)} ({names}) VALUES "
-                + ", ".join([row_sql] * len(batch)),
-                params,
-            )
 
 
 def _content_events(people: dict[int, _Person], *, since, until) -> list[tuple]:
