@@ -54,14 +54,17 @@ def register_defaults() -> None:
     register("analytics.climatealert")
 
 
-def visible_condition(user, among: QuerySet | None = None) -> Q:
+def visible_condition(user, among: QuerySet | None = None, *, type_ids=None) -> Q:
     """A condition on ``user``'s notifications ``among`` (default: all of them): the target
-    (if any) is visible to ``user``."""
+    (if any) is visible to ``user``. ``type_ids``: only targets of these content types occur
+    among them (the others' rules are left out of the SQL)."""
     if among is None:
         among = apps.get_model("notifications", "Notification").objects.filter(recipient=user)
     condition = Q(target_type__isnull=True)
     for label, rule in _rules.items():
         content_type = ContentType.objects.get_for_model(apps.get_model(label))
+        if type_ids is not None and content_type.pk not in type_ids:
+            continue
         # Inside an OR, PostgreSQL turns this EXISTS into one hashed subquery: keep it to the
         # targets of these notifications, or it builds every visible post in the company.
         targets = among.filter(target_type=content_type).values("target_id")

@@ -6,6 +6,7 @@ import json
 import pytest
 from django.db import connection
 from django.http import Http404
+from django.utils import timezone
 
 from communities import services as communities
 from communities.models import CommunityType
@@ -138,7 +139,7 @@ def test_a_notification_about_an_invisible_target_is_not_found(run, ratna, ani):
         selectors.get_notification_for(ratna, note.pk)
 
 
-def test_the_unread_count_is_one_query(
+def test_the_unread_count_is_two_queries_with_targets_and_one_without(
     run, ratna, ani, private_community, django_assert_num_queries
 ):
     for n in range(3):
@@ -146,8 +147,11 @@ def test_the_unread_count_is_one_query(
     ratna = fresh(ratna)
     ratna._site_roles = set()  # Cached per request by the middleware's first role check.
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert selectors.unread_count(ratna) == 3
+    Notification.objects.filter(recipient=ratna).update(read_at=timezone.now())
+    with django_assert_num_queries(1):
+        assert selectors.unread_count(ratna) == 0
 
 
 def _largest_join(plan: dict) -> int:
