@@ -25,6 +25,7 @@ from core.images import resized_fit, validate_image
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import Department, User
+from search import indexing
 
 COMMUNITY_FIELDS = ("name", "description", "type", "department", "posting_policy")
 IMAGE_SIZES = {"avatar": (256, 256), "cover": (1200, 300)}
@@ -59,6 +60,7 @@ def _store_image(community: Community, field: str, upload) -> None:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def community_create(
     *,
     creator: User,
@@ -108,6 +110,7 @@ def community_create(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def community_update(
     *, actor: User, community: Community, avatar=None, cover=None, remove_avatar=False,
     remove_cover=False, **fields,

@@ -13,6 +13,7 @@ from rest_framework.authtoken.models import Token
 from core import events
 from core.images import resized_square, validate_image
 from profiles.models import Department, Follow, Office, SpokenLanguage, User
+from search import indexing
 
 # Profile fields a person edits themselves; the rest belong to admins.
 EDITABLE_FIELDS = (
@@ -65,6 +66,7 @@ def _clean_tags(names, field: str) -> list[str]:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def profile_update(
     *,
     user: User,

@@ -119,6 +119,10 @@ class Source:
 
 _sources: dict[str, Source] = {}
 _paused: ContextVar[bool] = ContextVar("search_indexing_paused", default=False)
+# Inside ``coalesced``: {(kind, object id): the object last saved}, written when it ends.
+_pending: ContextVar[dict | None] = ContextVar("search_indexing_pending", default=None)
+# The object whose insert is being indexed (``post_save`` with ``created``).
+_inserted: ContextVar[object | None] = ContextVar("search_indexing_inserted", default=None)
 
 
 def register(
@@ -209,7 +213,10 @@ def prefetch_tags(model, name: str = "tags") -> Prefetch:
 
 def tags_of(obj, name: str = "tags") -> list:
     """``obj``'s tags (taggit field ``name``) sorted by name: from ``prefetch_tags`` when it
-    ran, else in one query."""
+    ran, none for an object being indexed as it is inserted (its tag rows need its id, so
+    they come after, and index it again), else in one query."""
+    if obj is _inserted.get():
+        return []
     items = getattr(obj, f"_{name}_loaded", None)
     tags = [item.tag for item in items] if items is not None else getattr(obj, name).all()
     return sorted(tags, key=lambda tag: tag.name)
@@ -225,19 +232,69 @@ def paused() -> Iterator[None]:
         _paused.reset(token)
 
 
-def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+@contextmanager
+def coalesced() -> Iterator[None]:
+    """Write each document once, when the block ends, however often its object is saved
+    inside: a service that inserts a thread, then stores its rendered body, then sets its
+    tags writes the thread's document once instead of three times. Use it (also as a
+    decorator, ``@coalesced()``) inside the transaction of a whole service, whose writes
+    commit or fail together: nothing is written when the block raises. Nested blocks leave
+    the writing to the outermost."""
+    if _pending.get() is not None or _paused.get():
+        yield
+        return
+    pending: dict = {}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    # Kinds in rebuild order: a comment copies the document of the post it is on.
+    for _key, obj in sorted(pending.items(), key=lambda item: _sources[item[0][0]].order):
+        index(obj)
+
+
+def _defer(source: Source, obj) -> bool:
+    """Keep ``obj`` for the end of the ``coalesced`` block, if in one."""
+    pending = _pending.get()
+    if pending is None:
+        return False
+    key = (source.kind, obj.pk)
+    pending.pop(key, None)  # Written in the order of the last saves.
+    pending[key] = obj
+    return True
+
+
+def _flush(source: Source, object_id) -> None:
+    """Write the pending document of ``object_id`` now (before a change made in SQL)."""
+    pending = _pending.get()
+    obj = pending.pop((source.kind, object_id), None) if pending else None
+    if obj is not None:
+        token = _pending.set(None)  # Outside the block for this one write.
+        try:
+            index(obj)
+        finally:
+            _pending.reset(token)
+
+
+def _saved(sender, instance, raw=False, update_fields=None, created=False, **kwargs):
     if raw:
         return
     source = source_for(instance)
     if source is not None and source.fields and update_fields is not None:
         if not source.fields.intersection(update_fields):
             return
-    index(instance)
+    token = _inserted.set(instance if created else None)
+    try:
+        index(instance)
+    finally:
+        _inserted.reset(token)
 
 
 def _deleted(sender, instance, **kwargs):
     source = source_for(instance)
     if source is not None and not _paused.get():
+        (_pending.get() or {}).pop((source.kind, instance.pk), None)  # Gone: nothing to write.
         _delete_documents(SearchDocument.objects.filter(kind=source.kind, object_id=instance.pk))
 
 
@@ -251,9 +308,10 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 def index(obj) -> SearchDocument | None:
     """Write ``obj``'s document (or remove it when nobody may find ``obj``), then, when its
-    placement changed, those of the objects that depend on it."""
+    placement changed, those of the objects that depend on it. Inside ``coalesced``: when
+    the block ends (and None is returned now)."""
     source = source_for(obj)
-    if source is None or _paused.get() or obj.pk is None:
+    if source is None or _paused.get() or obj.pk is None or _defer(source, obj):
         return None
     with transaction.atomic(savepoint=False):
         before = (
@@ -349,6 +407,7 @@ def engagement_add(obj, delta: int) -> None:
     source = source_for(obj)
     if source is None or _paused.get() or not delta:
         return
+    _flush(source, obj.pk)
     SearchDocument.objects.filter(kind=source.kind, object_id=obj.pk).update(
         engagement=Greatest(F("engagement") + delta, 0)
     )

@@ -1,11 +1,21 @@
 """Test data. Plain rows come from factories; anything with rules goes through services."""
 
+import functools
+
 import factory
+from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from profiles.models import Department, Office, User
 
 PASSWORD = "kolega-test-pass-42"
+
+
+@functools.cache
+def password_hash() -> str:
+    """``PASSWORD`` hashed once: every person shares it, and the insert stores it (no second
+    write per person)."""
+    return make_password(PASSWORD)
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):
@@ -40,9 +50,4 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.LazyAttribute(lambda o: f"{o.first_name} {o.last_name}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@kolega.test")
     job_title = "Analyst"
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def save_password(obj, create, extracted, **kwargs):
-        if create:
-            obj.save(update_fields=["password"])
+    password = factory.LazyFunction(password_hash)

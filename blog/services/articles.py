@@ -49,6 +49,7 @@ from feed.text import MAX_TAG_LENGTH
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 
 MAX_TAGS = 10
 COVER_SIZE = (1600, 1600)
@@ -214,6 +215,7 @@ def _make_visible(article: Article) -> None:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def article_create(
     *,
     author: User,
@@ -272,6 +274,7 @@ def article_create(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def article_edit(
     *,
     actor: User,
@@ -342,6 +345,7 @@ def article_edit(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def article_publish(
     *, actor: User, article: Article, publish_at: datetime | None = None
 ) -> Article:

@@ -66,6 +66,7 @@ def get_comment_for(user, pk) -> Comment:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def comment_create(*, author: User, target, body: str, parent: Comment | None = None) -> Comment:
     """Comment on ``target``, or reply to ``parent`` (replies to a reply join its thread:
     one level deep)."""
@@ -114,6 +115,7 @@ def comment_create(*, author: User, target, body: str, parent: Comment | None = 
 
 
 @transaction.atomic
+@indexing.coalesced()
 def comment_edit(*, actor: User, comment: Comment, body: str) -> Comment:
     """The author changes their comment's text."""
     target = comment.target

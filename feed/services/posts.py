@@ -283,6 +283,7 @@ def publish_post_created(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def post_create(
     *,
     author: User,
@@ -385,6 +386,7 @@ def post_create(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def post_share(
     *, author: User, original: Post, body: str = "", community: Community | None = None
 ) -> Post:
@@ -424,6 +426,7 @@ def post_share(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def post_edit(*, actor: User, post: Post, body: str, tags=None) -> Post:
     """Change a post's text (and topics); the previous text is kept as a revision."""
     permissions.check_edit_post(actor, post)

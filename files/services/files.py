@@ -34,6 +34,7 @@ from files.services._common import (
 )
 from files.services.folders import alive_destination
 from profiles.models import User
+from search import indexing
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ def _make_current(file: File, version: FileVersion) -> None:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def file_upload(
     *,
     actor: User,
@@ -152,6 +154,7 @@ def _next_number(file: File) -> int:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def file_upload_version(*, actor: User, file: File, upload, comment: str = "") -> FileVersion:
     """A new version of ``file`` from ``upload``; it becomes the current one and the older
     ones stay (listed, downloadable, restorable). Errors: ``upload``, ``comment``."""
@@ -251,6 +254,7 @@ def file_version_delete(*, actor: User, file: File, number: int) -> None:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def file_edit(
     *,
     actor: User,

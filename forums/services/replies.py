@@ -45,6 +45,7 @@ def _lock_reply(reply: Reply) -> Reply:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def reply_create(
     *,
     author: User,
@@ -108,6 +109,7 @@ def reply_create(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def reply_edit(*, actor: User, reply: Reply, body: str) -> Reply:
     """Change a reply's text (its author); the earlier text is kept as a revision."""
     locked = _lock_reply(reply)

@@ -110,6 +110,7 @@ def _asked_keys(people) -> list:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def thread_create(
     *,
     author: User,
@@ -187,6 +188,7 @@ def thread_create(
 
 
 @transaction.atomic
+@indexing.coalesced()
 def thread_edit(
     *, actor: User, thread: Thread, title: str | None = None, body: str | None = None, tags=None
 ) -> Thread:

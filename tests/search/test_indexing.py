@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from blog.models import Blog
@@ -582,3 +583,63 @@ def test_postgresql_fills_the_weighted_vector(post):
     assert SearchDocument.objects.filter(
         kind="post", object_id=post.pk, vector="books"
     ).exists()  # English stemming of "books" matches the plain query.
+
+
+# --- one write per document per service ---------------------------------------------------
+
+
+def _upserts(queries) -> int:
+    return sum(
+        query["sql"].startswith('INSERT INTO "search_searchdocument" (') for query in queries
+    )
+
+
+def test_a_new_thread_writes_its_document_once(author, communicator):
+    general = category(communicator)
+
+    with CaptureQueriesContext(connection) as captured:
+        thread = forums.thread_create(
+            author=author, category=general, title="Budget freeze", body="Why now? #finance"
+        )
+
+    assert _upserts(captured.captured_queries) == 1
+    stored = document("thread", thread)
+    assert stored.title == "Budget freeze" and "Why now?" in stored.body
+    assert tag_names(stored) == ["finance"]
+
+
+def test_a_coalesced_block_writes_each_document_once_with_its_last_state(post, author):
+    with indexing.coalesced():
+        posts.post_edit(actor=author, post=post, body="First draft")
+        assert "First draft" not in document("post", post).body  # Not yet: at the end.
+        posts.post_edit(actor=author, post=post, body="Closing the books, final")
+
+    assert document("post", post).body == "Closing the books, final"
+
+
+def test_a_coalesced_block_that_raises_writes_nothing(post, author):
+    before = document("post", post).body
+
+    with pytest.raises(RuntimeError), indexing.coalesced():
+        posts.post_edit(actor=author, post=post, body="Never stored")
+        raise RuntimeError
+
+    assert document("post", post).body == before
+
+
+def test_an_object_deleted_inside_a_coalesced_block_leaves_no_document(author):
+    with indexing.coalesced():
+        post = posts.post_create(author=author, body="A typo #oops")
+        post_id = post.pk
+        post.delete()
+
+    assert not SearchDocument.objects.filter(kind="post", object_id=post_id).exists()
+
+
+def test_a_counter_moved_in_sql_inside_a_coalesced_block_is_kept(post, author):
+    with indexing.coalesced():
+        posts.post_edit(actor=author, post=post, body="Closing the books, with a chart")
+        indexing.engagement_add(post, 3)  # Writes the pending document first.
+
+    stored = document("post", post)
+    assert stored.engagement == 3 and "chart" in stored.body

@@ -29,6 +29,7 @@ from feed.services.posts import check_posting_rate
 from moderation.models import ActionType
 from moderation.services import audit_record
 from profiles.models import User
+from search import indexing
 from wiki import permissions
 from wiki.merge import merge3
 from wiki.models import Page, PageRevision, RevisionKind, Space, Watch
@@ -122,6 +123,7 @@ def _next_position(space: Space, parent: Page | None) -> int:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def page_create(
     *,
     author: User,
@@ -192,6 +194,7 @@ def _revision(page: Page, number: int) -> PageRevision:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def page_revise(
     *,
     actor: User,
@@ -322,6 +325,7 @@ def _save_text(page: Page, *, actor: User, title: str, body: str) -> None:
 
 
 @transaction.atomic
+@indexing.coalesced()
 def page_revert(*, actor: User, page: Page, number: int, summary: str = "") -> Page:
     """Bring back the title and text of revision ``number`` as a new revision (kind revert).
     Raises Http404 for a revision the page does not have, ValidationError when the page
