@@ -19,6 +19,8 @@ from search.serializers import (
     SearchResponseSerializer,
     SuggestQuerySerializer,
     SuggestResponseSerializer,
+    search_response,
+    suggest_response,
 )
 from search.views import SUGGEST_LIMIT, decorate_hits, rate_limit, run_search
 
@@ -104,7 +106,7 @@ class SearchView(APIView):
             "facets": {"communities": results.communities, "tags": results.tags},
             "results": results.hits,
         }
-        return Response(SearchResponseSerializer(data, context={"request": request}).data)
+        return Response(search_response(data, request))
 
 
 class SuggestView(APIView):
@@ -136,4 +138,4 @@ class SuggestView(APIView):
             "tags": suggestions.tags,
             "content": suggestions.content,
         }
-        return Response(SuggestResponseSerializer(data, context={"request": request}).data)
+        return Response(suggest_response(data, request))

@@ -58,6 +58,7 @@ class Hit:
     document: SearchDocument  # community and author loaded; body and vector deferred
     title_html: SafeString  # escaped, matches in <mark>; empty when the document has no title
     snippet_html: SafeString  # escaped, matches in <mark>, ~30 words around a match
+    tags: list[Tag] | None = None  # None: not loaded with the document (decorate_hits loads them)
 
 
 @dataclass

@@ -58,8 +58,8 @@ class HitSerializer(serializers.Serializer):
 
     @extend_schema_field(TagSerializer(many=True))
     def get_tags(self, hit) -> list[dict]:
-        # Prefetched for the whole page by search.views.decorate_hits.
-        return [{"slug": tag.slug, "name": tag.name} for tag in hit.document.tags.all()]
+        # Loaded for the whole page by the engine or search.views.decorate_hits.
+        return [{"slug": tag.slug, "name": tag.name} for tag in hit.tags or ()]
 
 
 class FacetSerializer(serializers.Serializer):
@@ -110,3 +110,101 @@ class SuggestResponseSerializer(serializers.Serializer):
     communities = HitSerializer(many=True, read_only=True)
     tags = TagLinkSerializer(many=True, read_only=True)
     content = HitSerializer(many=True, read_only=True)
+
+
+# --- the answers, built directly -----------------------------------------------------------------
+# The shapes above document the API (``/api/schema/``); the views build the same JSON with the
+# functions below: DRF's per-field machinery cost about as much as the search itself for a
+# page of 20 hits with their authors and communities (tests/search/test_api.py pins the shape).
+
+_DATETIME = serializers.DateTimeField()
+
+
+class _Links:
+    """Absolute addresses for one request, each person's profile address built once."""
+
+    def __init__(self, request):
+        self.request = request
+        self.people: dict[str, str] = {}
+
+    def absolute(self, url: str) -> str:
+        return self.request.build_absolute_uri(url) if self.request is not None and url else url
+
+    def person(self, person) -> dict:
+        url = self.people.get(person.username)
+        if url is None:
+            path = reverse("profiles-api:person-detail", kwargs={"username": person.username})
+            url = self.people[person.username] = self.absolute(path)
+        return {
+            "username": person.username,
+            "name": _text(person.name),
+            "job_title": _text(person.job_title),
+            "initials": _text(person.initials),
+            "avatar_url": self.absolute(person.avatar.url) if person.avatar else None,
+            "url": url,
+        }
+
+    def hit(self, hit) -> dict:
+        """``HitSerializer``'s JSON of ``hit``."""
+        document = hit.document
+        community = document.community
+        return {
+            "kind": document.kind,
+            "id": document.object_id,
+            "title": document.title,
+            "title_html": str(hit.title_html),
+            "subtitle": document.subtitle,
+            "snippet_html": str(hit.snippet_html),
+            "url": self.absolute(document.url),
+            "author": self.person(document.author) if document.author is not None else None,
+            "community": None
+            if community is None
+            else {
+                "id": community.pk,
+                "slug": community.slug,
+                "name": community.name,
+                "page_url": self.absolute(community.get_absolute_url()),
+            },
+            "created_at": _DATETIME.to_representation(document.created_at),
+            "tags": [{"slug": tag.slug, "name": tag.name} for tag in hit.tags or ()],
+        }
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _facets(facets) -> list[dict]:
+    return [{"value": f.value, "label": f.label, "count": f.count} for f in facets]
+
+
+def search_response(data: dict, request) -> dict:
+    """``SearchResponseSerializer``'s JSON of ``data`` (facets and hits as the selectors make
+    them; every hit's tags loaded)."""
+    links = _Links(request)
+    return {
+        **data,
+        "words": [str(word) for word in data["words"]],
+        "counts": {str(kind): int(n) for kind, n in data["counts"].items()},
+        "facets": {name: _facets(facets) for name, facets in data["facets"].items()},
+        "results": [links.hit(hit) for hit in data["results"]],
+    }
+
+
+def suggest_response(data: dict, request) -> dict:
+    """``SuggestResponseSerializer``'s JSON of ``data``."""
+    links = _Links(request)
+    return {
+        "query": data["query"],
+        "people": [links.hit(hit) for hit in data["people"]],
+        "communities": [links.hit(hit) for hit in data["communities"]],
+        "tags": [
+            {
+                "slug": tag.slug,
+                "name": tag.name,
+                "page_url": links.absolute(reverse("tags:detail", kwargs={"slug": tag.slug})),
+            }
+            for tag in data["tags"]
+        ],
+        "content": [links.hit(hit) for hit in data["content"]],
+    }

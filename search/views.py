@@ -70,10 +70,13 @@ def run_search(user, params: SearchParams) -> SearchResults:
 
 def decorate_hits(hits, *, tags: bool = True) -> None:
     """What a list of hits shows beside the engine's data: an icon, the kind's name, the
-    tags (one query) and, for people, the person for the photo."""
-    documents = [hit.document for hit in hits]
+    tags (one query, unless the engine loaded them) and, for people, the person for the
+    photo."""
     if tags:
-        prefetch_related_objects(documents, "tags")
+        untagged = [hit for hit in hits if hit.tags is None]
+        prefetch_related_objects([hit.document for hit in untagged], "tags")
+        for hit in untagged:
+            hit.tags = list(hit.document.tags.all())
     for hit in hits:
         document = hit.document
         hit.icon = KIND_ICONS.get(document.kind, "search")

@@ -63,6 +63,33 @@ def test_any_tiers_give_the_same_answer(tiers, few, user, posts, monkeypatch):
     assert newest(user, ["zebracorn"], 7, monkeypatch, tiers=tiers, few=few) == expected
 
 
+@pytest.mark.parametrize("share", [0.001, 0.3, 0.9])
+def test_common_words_walk_the_tiers_with_the_same_answer(share, user, posts, monkeypatch):
+    # 0.3 and 0.9: "zebracorn" in more documents than the newer tiers hold, which are then
+    # read newest first instead of through the GIN index.
+    expected = [post.pk for n, post in enumerate(posts) if n % 2 == 0][:7]
+    common = {"lexemes": ("zebracorn",), "shares": (share,), "least": 0.001}
+
+    assert newest(user, ["zebracorn"], 7, monkeypatch, **common) == expected
+    assert newest(user, ["zebracorn"], 2, monkeypatch, **common) == expected[:2]
+
+
+def test_a_tier_is_walked_when_that_reads_less_than_the_index_would(monkeypatch):
+    monkeypatch.setattr(candidates, "WALK_COST_PER_LEXEME", 3)
+    stats = IndexStats(rows=1000, lexemes=("tim", "week"), shares=(0.2, 0.05), least=0.001)
+    week = Terms(("week",), (("week",),))
+    both = Terms(("tim", "week"), (("tim",), ("week",)))
+    rare = Terms(("zebra",), (("zebra",),))
+
+    # One word: the walk stops at the limit's worth of matches (limit / share documents).
+    assert stats.walks(week, 50, limit=100) and stats.walks(week, 500, limit=2)
+    assert not stats.walks(week, 51, limit=100)
+    # Several: the whole tier, each lexeme checked; the index reads the rarest word's entries.
+    assert stats.walks(both, 12, limit=1) and not stats.walks(both, 13, limit=1)
+    assert not stats.walks(rare, 10, limit=1)
+    assert not IndexStats().walks(week, 10, limit=1)  # No statistics: the index.
+
+
 def test_every_word_is_checked_not_only_the_rarest(user, posts, other_user, monkeypatch):
     both = [aged(publish(other_user, f"Zebracorn weather {n}"), days=n + 0.5) for n in range(3)]
 

@@ -126,3 +126,38 @@ def test_suggestions_take_the_same_number_of_queries_for_10_and_100_matches(
         found = search_suggest(reader, "zebrac")
 
     assert len(found.content) == len(found.people) == len(found.tags) == 5
+
+
+@on_postgresql
+def test_content_comes_from_the_newest_documents_and_titles_of_any_age(
+    outsider, other_user, monkeypatch
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from blog.services import articles as blog
+    from search.engine import candidates, postgres
+    from search.engine.candidates import IndexStats
+    from search.models import SearchDocument
+    from tests.search.conftest import aged
+
+    old_post = aged(publish(other_user, "Zebracorn habits, long ago"), days=30)
+    new_post = publish(other_user, "Zebracorn habits, today")
+    draft = blog.article_create(author=other_user, title="Zebracorn guide", body="How to.")
+    article = aged(blog.article_publish(actor=other_user, article=draft), days=60)
+    # Statistics that put the newest tier's start a week ago.
+    now = timezone.now()
+    week_ago = now - timedelta(days=7)
+    made_up = IndexStats(
+        rows=SearchDocument.objects.count(),
+        histogram=(now - timedelta(days=90), week_ago, week_ago, week_ago, now),
+    )
+    monkeypatch.setattr(candidates, "TIER_SHARES", (0.25,))
+    monkeypatch.setattr(candidates, "index_stats", lambda: made_up)
+    monkeypatch.setattr(postgres, "index_stats", lambda: made_up)
+
+    found = suggest(outsider, "zebrac")
+
+    assert sorted(ids(found.content)) == sorted([new_post.pk, article.pk])
+    assert old_post.pk not in ids(found.content)  # Still found on the results page.
