@@ -6,7 +6,12 @@ from django.contrib import admin
 from analytics.models import (
     AccessLog,
     ClimateAlert,
+    ClimateSentimentWeek,
+    ClimateTopicWeek,
     ContentSentiment,
+    ConversationTopicDay,
+    ConversationVolume,
+    ConversationWeek,
     DailyActivity,
     Event,
     PeriodActivity,
@@ -108,6 +113,53 @@ class ContentSentimentAdmin(ReadOnlyAdmin):
     search_fields = ("kind", "language", "label")
     fields = ("kind", "language", "label", "score", "tags", "department", "office", "community",
               "is_public", "written_at", "scored_at")  # fmt: skip
+
+
+@admin.register(ConversationWeek)
+class ConversationWeekAdmin(ReadOnlyAdmin):
+    list_display = ("week", "items", "complete", "rolled_at", "fingerprint")
+    list_filter = ("complete",)
+    date_hierarchy = "week"
+
+
+# The author sets are left out: like sentiment, volumes are never tied to a person here.
+@admin.register(ConversationVolume)
+class ConversationVolumeAdmin(ReadOnlyAdmin):
+    list_display = ("week", "span", "level", "kind", "department", "office", "community",
+                    "items", "people")  # fmt: skip
+    list_select_related = ("department", "office", "community")
+    list_filter = ("level", "span", "kind", "department", "office")
+    date_hierarchy = "week"
+    fields = ("week", "span", "level", "kind", "department", "office", "community", "items",
+              "people")  # fmt: skip
+
+
+@admin.register(ConversationTopicDay)
+class ConversationTopicDayAdmin(ReadOnlyAdmin):
+    list_display = ("day", "source", "name", "items", "people")
+    list_filter = ("source",)
+    date_hierarchy = "day"
+    search_fields = ("name",)
+    fields = ("day", "source", "name", "items", "people")
+
+
+# As for the volumes: the author sets are left out.
+@admin.register(ClimateSentimentWeek)
+class ClimateSentimentWeekAdmin(ReadOnlyAdmin):
+    list_display = ("week", "span", "level", "group_id", "positive", "neutral", "negative",
+                    "people")  # fmt: skip
+    list_filter = ("level", "span")
+    date_hierarchy = "week"
+    fields = ("week", "span", "level", "group_id", "positive", "neutral", "negative", "people")
+
+
+@admin.register(ClimateTopicWeek)
+class ClimateTopicWeekAdmin(ReadOnlyAdmin):
+    list_display = ("week", "span", "tag", "items", "negative", "people")
+    list_filter = ("span",)
+    date_hierarchy = "week"
+    search_fields = ("tag",)
+    fields = ("week", "span", "tag", "items", "negative", "people")
 
 
 @admin.register(AccessLog)

@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -415,13 +417,57 @@ class DepartmentTopicMonth(models.Model):
         return f"{self.month:%Y-%m} {self.department_id} {self.tag or '*'}: {self.items}"
 
 
-class InteractionMonth(models.Model):
-    """Public interactions per month from one person (placed as logged) to another, for the
-    departments dashboard's who-talks-to-whom matrix (the other person's department is read
-    when the matrix is built: their current one). No database constraints on the keys, as
-    for ``DepartmentTopicMonth``."""
+class PeopleField(models.Field):
+    """A set of people's ids. On PostgreSQL a bitmap (``bit varying``, bit n set for id n) that
+    the database unites and counts (``bit_or``, ``bit_count``) without a row per person;
+    elsewhere the sorted ids as JSON text, united in Python."""
+
+    description = _("set of people")
+
+    def db_type(self, connection):
+        return "bit varying" if connection.vendor == "postgresql" else "text"
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if value is None or isinstance(value, frozenset):
+            return value
+        if isinstance(value, str):
+            if value.startswith("["):
+                return frozenset(json.loads(value))
+            return frozenset(n for n, bit in enumerate(value) if bit == "1")
+        return frozenset(value)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if value is None:
+            return None
+        ids = sorted(set(value))
+        if connection.vendor != "postgresql":
+            return json.dumps(ids)
+        bits = bytearray(b"0" * (ids[-1] + 1 if ids else 0))
+        for n in ids:
+            bits[n] = ord("1")
+        return bits.decode()
+
+
+class CellScope(models.TextChoices):
+    ALL = "all", _("Every office and public place")
+    OFFICE = "office", _("One office, every public place")
+    COMMUNITY = "community", _("One office and public community")
+
+
+class InteractionCellMonth(models.Model):
+    """Public interactions per month from the people of one department (as logged with the
+    event) with those of another (the department the person acted on was in when the month
+    was rolled up: its end, for a closed month), for the departments dashboard's
+    who-talks-to-whom matrix: how many, and the sets of people on both sides, so that
+    distinct people stay exact across months. Rows come at three levels, one per filter the
+    dashboard reads: every office and public place, per office, and per office and public
+    community. No database constraints on the keys (as for ``DepartmentTopicMonth``)."""
 
     month = models.DateField(_("month"))  # The first day of the month.
+    scope = models.CharField(_("scope"), max_length=9, choices=CellScope.choices)
     actor_department = models.ForeignKey(
         "profiles.Department", verbose_name=_("department"), on_delete=models.CASCADE,
         related_name="+", db_constraint=False,
@@ -431,26 +477,58 @@ class InteractionMonth(models.Model):
         on_delete=models.SET_NULL, related_name="+", db_constraint=False,
     )  # fmt: skip
     community_id = models.BigIntegerField(_("community id"), null=True, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("actor"), on_delete=models.CASCADE,
-        related_name="+", db_constraint=False,
-    )  # fmt: skip
-    target = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person acted on"), on_delete=models.CASCADE,
+    target_department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department acted on"), on_delete=models.CASCADE,
         related_name="+", db_constraint=False,
     )  # fmt: skip
     interactions = models.PositiveIntegerField(_("interactions"), default=0)
+    actors = PeopleField(_("people who acted"))
+    targets = PeopleField(_("people acted on"))
 
     class Meta:
-        ordering = ["-month", "actor_department"]
-        verbose_name = _("interaction month")
-        verbose_name_plural = _("interaction months")
+        ordering = ["-month", "scope", "actor_department"]
+        verbose_name = _("interaction cell month")
+        verbose_name_plural = _("interaction cell months")
         indexes = [
-            models.Index(fields=["month", "actor_department"], name="interaction_month_dept")
+            models.Index(fields=["scope", "month"], name="interaction_cell_scope_month"),
+            models.Index(fields=["community_id", "month"], name="interaction_cell_community"),
         ]
 
     def __str__(self):
-        return f"{self.month:%Y-%m} {self.actor_id} -> {self.target_id}: {self.interactions}"
+        return (
+            f"{self.month:%Y-%m} {self.scope} {self.actor_department_id} -> "
+            f"{self.target_department_id}: {self.interactions}"
+        )
+
+
+class DepartmentTopicTotal(models.Model):
+    """``DepartmentTopicMonth`` summed per month, department and tag, for every office
+    (``office`` empty) or per office: items and distinct authors, so that the departments
+    dashboard reads one row per topic instead of one per author. A community filter reads
+    ``DepartmentTopicMonth`` itself. No database constraints on the keys."""
+
+    month = models.DateField(_("month"))  # The first day of the month.
+    scope = models.CharField(_("scope"), max_length=9, choices=CellScope.choices)
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), on_delete=models.CASCADE,
+        related_name="+", db_constraint=False,
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    tag = models.CharField(_("tag"), max_length=100, blank=True)
+    items = models.PositiveIntegerField(_("items"), default=0)
+    people = models.PositiveIntegerField(_("people"), default=0)
+
+    class Meta:
+        ordering = ["-month", "scope", "department", "tag"]
+        verbose_name = _("department topic total")
+        verbose_name_plural = _("department topic totals")
+        indexes = [models.Index(fields=["scope", "month"], name="topic_total_scope_month")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.scope} {self.department_id} {self.tag or '*'}"
 
 
 class PeriodGroupActivity(models.Model):
@@ -479,3 +557,167 @@ class PeriodGroupActivity(models.Model):
 
     def __str__(self):
         return f"{self.period} {self.start} {self.department_id}/{self.office_id}: {self.people}"
+
+
+# --- conversation rollups: recomputed (delete and insert) by analytics.conversation_rollups ---
+
+
+class VolumeLevel(models.TextChoices):
+    ALL = "all", _("All writing, per kind")
+    DEPARTMENT = "department", _("Public writing, per department")
+    COMMUNITY = "community", _("Public writing, per public community")
+    CELL = "cell", _("Public writing, per department, office and community")
+
+
+class ConversationWeek(models.Model):
+    """One week (from Monday) of ``ContentSentiment`` rolled up into ``ConversationVolume``
+    rows: when, from which rows (to notice later changes), and which communities were taken
+    as public places then (the rows go stale for the dashboard when one stops being public,
+    or when one whose public writing was left out becomes public again)."""
+
+    week = models.DateField(_("week"), primary_key=True)
+    rolled_at = models.DateTimeField(_("rolled up at"))
+    complete = models.BooleanField(_("week over when rolled up"), default=False)
+    items = models.PositiveIntegerField(_("items"), default=0)
+    fingerprint = models.CharField(_("fingerprint of the rows"), max_length=100)
+    public_communities = models.JSONField(_("public communities counted"), default=list)
+    held_communities = models.JSONField(_("communities whose public writing was left out"),
+                                        default=list)  # fmt: skip
+
+    class Meta:
+        ordering = ["-week"]
+        verbose_name = _("conversation week")
+        verbose_name_plural = _("conversation weeks")
+
+    def __str__(self):
+        return f"{self.week}: {self.items} items"
+
+
+class ConversationVolume(models.Model):
+    """Items written in one week (or an aligned block of weeks), per kind and per group of a
+    ``VolumeLevel`` (the keys a level does not use are null), with the set of their distinct
+    authors (a zlib-compressed bitmap, bit n for user id n) so that people stay exact across
+    weeks. Derived rows: no database constraints on the keys."""
+
+    week = models.DateField(_("week"))  # Its Monday; the day itself for a day's row.
+    # Weeks summed: 1, or BLOCK_WEEKS for an aligned block (long periods read fewer rows);
+    # 0 for one day (the partial weeks at either end of a period).
+    span = models.PositiveSmallIntegerField(_("weeks"), default=1)
+    level = models.CharField(_("level"), max_length=10, choices=VolumeLevel.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=ContentKind.choices)
+    department = models.ForeignKey(
+        "profiles.Department", verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    office = models.ForeignKey(
+        "profiles.Office", verbose_name=_("office"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    community = models.ForeignKey(
+        "communities.Community", verbose_name=_("community"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+    )  # fmt: skip
+    items = models.PositiveIntegerField(_("items"), default=0)
+    people = models.PositiveIntegerField(_("distinct authors"), default=0)
+    authors = models.BinaryField(_("authors (compressed bitmap)"))
+
+    class Meta:
+        ordering = ["-week", "level", "kind"]
+        verbose_name = _("conversation volume")
+        verbose_name_plural = _("conversation volumes")
+        indexes = [models.Index(fields=["level", "span", "week"], name="conversation_level_week")]
+
+    def __str__(self):
+        return f"{self.week} {self.level} {self.kind}: {self.items} by {self.people}"
+
+
+class TopicSource(models.TextChoices):
+    TAG = "tag", _("Tag")
+    PHRASE = "phrase", _("Key phrase")
+
+
+class ConversationTopicDay(models.Model):
+    """Public items carrying one tag or key phrase on one day (company time zone), with
+    their distinct authors (as in ``ConversationVolume``), for the emerging topics. Written
+    with the week's ``ConversationVolume`` rows; no database constraints."""
+
+    day = models.DateField(_("day"))
+    source = models.CharField(_("source"), max_length=6, choices=TopicSource.choices)
+    name = models.CharField(_("name"), max_length=255)
+    items = models.PositiveIntegerField(_("items"), default=0)
+    people = models.PositiveIntegerField(_("distinct authors"), default=0)
+    authors = models.BinaryField(_("authors (compressed bitmap)"))
+
+    class Meta:
+        ordering = ["-day", "source", "name"]
+        verbose_name = _("conversation topic day")
+        verbose_name_plural = _("conversation topic days")
+        indexes = [models.Index(fields=["day", "source", "name"], name="conversation_topic_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.source} {self.name}: {self.items} by {self.people}"
+
+
+# --- the Climate dashboard's rollup (analytics.climate_rollups) -------------------------------
+
+
+class ClimateLevel(models.TextChoices):
+    ALL = "all", _("All writing")
+    DEPARTMENT = "department", _("Public writing, per department")
+    OFFICE = "office", _("Public writing, per office")
+    COMMUNITY = "community", _("Public writing, per community")
+
+
+class ClimateSentimentWeek(models.Model):
+    """Scored writing of one week or day (company time zone) per sentiment, company-wide or per
+    department, office or community of the writing (public writing for those), with the set
+    of distinct authors (as in ``ConversationVolume``). Written with the week's
+    ``ConversationVolume`` rows, under its ``ConversationWeek``; no database constraints."""
+
+    week = models.DateField(_("week"))  # Its Monday; the day itself for a day's row.
+    # 1 for a week, 0 for one day (the partial weeks at either end of a period).
+    span = models.PositiveSmallIntegerField(_("weeks"), default=1)
+    level = models.CharField(_("level"), max_length=10, choices=ClimateLevel.choices)
+    # The department, office or community of the level; null for the whole company.
+    group_id = models.BigIntegerField(_("group id"), null=True, blank=True)
+    positive = models.PositiveIntegerField(_("positive"), default=0)
+    neutral = models.PositiveIntegerField(_("neutral"), default=0)
+    negative = models.PositiveIntegerField(_("negative"), default=0)
+    people = models.PositiveIntegerField(_("distinct authors"), default=0)
+    authors = models.BinaryField(_("authors (compressed bitmap)"))
+
+    class Meta:
+        ordering = ["-week", "span", "level", "group_id"]
+        verbose_name = _("climate sentiment week")
+        verbose_name_plural = _("climate sentiment weeks")
+        indexes = [models.Index(fields=["span", "week"], name="climate_span_week")]
+
+    def __str__(self):
+        return f"{self.week} {self.level} {self.group_id}: {self.volume} by {self.people}"
+
+    @property
+    def volume(self) -> int:
+        return self.positive + self.neutral + self.negative
+
+
+class ClimateTopicWeek(models.Model):
+    """Public writing carrying one tag in one week or day: pieces and negative pieces, with the
+    distinct authors of each (for the topics driving negative sentiment)."""
+
+    week = models.DateField(_("week"))  # Its Monday; the day itself for a day's row.
+    span = models.PositiveSmallIntegerField(_("weeks"), default=1)  # As in ClimateSentimentWeek.
+    tag = models.CharField(_("tag"), max_length=255)
+    items = models.PositiveIntegerField(_("items"), default=0)
+    negative = models.PositiveIntegerField(_("negative"), default=0)
+    people = models.PositiveIntegerField(_("distinct authors"), default=0)
+    authors = models.BinaryField(_("authors (compressed bitmap)"))
+    negative_authors = models.BinaryField(_("authors of negative pieces (compressed bitmap)"))
+
+    class Meta:
+        ordering = ["-week", "span", "tag"]
+        verbose_name = _("climate topic week")
+        verbose_name_plural = _("climate topic weeks")
+        indexes = [models.Index(fields=["span", "week"], name="climate_topic_span_week")]
+
+    def __str__(self):
+        return f"{self.week} {self.tag}: {self.negative}/{self.items} by {self.people}"

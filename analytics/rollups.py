@@ -8,8 +8,11 @@ days of the company time zone (``settings.TIME_ZONE``, the same zone as Celery's
 - ``PeriodActivity``: the daily rows summed per week (from Monday) and calendar month.
 - ``PersonAdoption``: per person, registration, first activity, activation and cohort.
 - ``PeriodGroupActivity``: people active per week or month, department and office.
-- ``DepartmentTopicMonth`` and ``InteractionMonth``: public writing per tag and author, and
-  public interactions per pair of people, per month (the departments dashboard).
+- ``DepartmentTopicMonth`` and ``InteractionCellMonth``: public writing per tag and author,
+  and public interactions per cell of the departments matrix with the people on both sides,
+  per month (the departments dashboard).
+- ``ConversationVolume`` and ``ConversationWeek``: scored writing per week, kind and group,
+  with exact author sets (the conversation dashboard; ``analytics.conversation_rollups``).
 """
 
 import datetime
@@ -21,12 +24,15 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 
 from analytics.cache import data_version_bump
+from analytics.conversation_rollups import rollup_conversation_week, stale_conversation_weeks
 from analytics.models import (
+    CellScope,
     ContentSentiment,
     DailyActivity,
     DepartmentTopicMonth,
+    DepartmentTopicTotal,
     Event,
-    InteractionMonth,
+    InteractionCellMonth,
     PeriodActivity,
     PeriodGroupActivity,
     PersonAdoption,
@@ -63,7 +69,9 @@ NOT_ACTION_VERBS = (
     "post.shared",
 )
 
-ITEM_POST = Q(verb="post.created", payload__kind__in=ITEM_POST_KINDS)
+# ``has_key`` first: a missing key makes ``kind IN (...)`` NULL, and an exclude of NULL drops
+# the row (a post logged without a kind would not count at all).
+ITEM_POST = Q(verb="post.created", payload__has_key="kind") & Q(payload__kind__in=ITEM_POST_KINDS)
 NOT_ACTION = Q(verb__in=NOT_ACTION_VERBS) | ITEM_POST
 CONTRIBUTION = Q(verb__in=CONTRIBUTION_VERBS) | Q(verb="post.created")
 REACTION = Q(verb__in=REACTION_VERBS)
@@ -308,33 +316,126 @@ def _topic_rows_sql(month: datetime.date) -> tuple[str, list]:
     return sql, [day, *every_params, day, *tagged_params]
 
 
-def _interaction_rows_sql(month: datetime.date) -> tuple[str, list]:
-    """INSERT of a month's ``InteractionMonth`` rows: one per actor's place, community,
-    actor and person acted on (never oneself), with how many interactions."""
-    from analytics.selectors.departments import interaction_pairs_sql
+def _topic_totals_sql(month: datetime.date) -> tuple[str, list]:
+    """INSERT of a month's ``DepartmentTopicTotal`` rows from its ``DepartmentTopicMonth``
+    rows: one person per author (one group of the unknown authors, as the dashboard
+    counts them)."""
+    table, source = DepartmentTopicTotal._meta.db_table, DepartmentTopicMonth._meta.db_table
+    sql = f"""
+        INSERT INTO {table} (month, scope, department_id, office_id, tag, items, people)
+        SELECT %s, %s, department_id, NULL, tag, SUM(items), COUNT(*) FROM (
+            SELECT department_id, tag, author_id, SUM(items) AS items FROM {source}
+            WHERE month = %s GROUP BY department_id, tag, author_id
+        ) AS per_author GROUP BY department_id, tag
+        UNION ALL
+        SELECT %s, %s, department_id, office_id, tag, SUM(items), COUNT(*) FROM (
+            SELECT department_id, office_id, tag, author_id, SUM(items) AS items FROM {source}
+            WHERE month = %s AND office_id IS NOT NULL
+            GROUP BY department_id, office_id, tag, author_id
+        ) AS per_author GROUP BY department_id, office_id, tag
+    """  # noqa: S608 - constant SQL with parameters.
+    day = connection.ops.adapt_datefield_value(month)
+    return sql, [day, str(CellScope.ALL), day, day, str(CellScope.OFFICE), day]
+
+
+def _interaction_cells_sql(month: datetime.date) -> tuple[str, list]:
+    """INSERT of a month's ``InteractionCellMonth`` rows on PostgreSQL: one bitmap per cell
+    and side from the distinct people of it, built once per office and place and united
+    into the per-office and every-place rows. The few people of a community's cell are
+    stored without the zeros after the last of them (the reader pads bitmaps to one width)."""
+    from analytics.selectors.departments import department_pairs_sql
 
     since, until = _month_instants(month)
-    pairs, params = interaction_pairs_sql(since, until)
-    table, people = InteractionMonth._meta.db_table, User._meta.db_table
+    pairs, params = department_pairs_sql(since, until)
+    table, people = InteractionCellMonth._meta.db_table, User._meta.db_table
+    keys = "source, office, community, target_department"
     sql = f"""
-        INSERT INTO {table} (month, actor_department_id, actor_office_id, community_id,
-                             actor_id, target_id, interactions)
-        SELECT %s, p.source, p.office, p.community, p.actor, p.target, COUNT(*)
-        FROM ({pairs}) AS p JOIN {people} AS u ON u.id = p.target
-        WHERE p.target <> p.actor
-        GROUP BY p.source, p.office, p.community, p.actor, p.target
+        INSERT INTO {table} (month, scope, actor_department_id, actor_office_id, community_id,
+                             target_department_id, interactions, actors, targets)
+        WITH members AS (
+            SELECT {keys}, actor, target, COUNT(*) AS n, GROUPING(actor) AS of_target
+            FROM ({pairs}) AS p
+            GROUP BY GROUPING SETS (({keys}, actor), ({keys}, target))
+        ),
+        blank AS (SELECT repeat('0', (COALESCE(MAX(id), 0) + 1)::int)::varbit AS bits
+                  FROM {people}),
+        place AS (
+            SELECT {keys}, SUM(n) FILTER (WHERE of_target = 0) AS n,
+                   MAX(actor)::int AS last_actor, MAX(target)::int AS last_target,
+                   bit_or(CASE WHEN of_target = 0 THEN set_bit(b.bits, actor::int, 1)
+                               ELSE b.bits END) AS actors,
+                   bit_or(CASE WHEN of_target = 1 THEN set_bit(b.bits, target::int, 1)
+                               ELSE b.bits END) AS targets
+            FROM members CROSS JOIN blank AS b GROUP BY {keys}
+        )
+        SELECT %s, %s, source, office, community, target_department, n,
+               substring(actors FROM 1 FOR last_actor + 1),
+               substring(targets FROM 1 FOR last_target + 1)
+        FROM place WHERE community IS NOT NULL
+        UNION ALL
+        SELECT %s, %s, source, office, NULL, target_department, SUM(n), bit_or(actors),
+               bit_or(targets)
+        FROM place WHERE office IS NOT NULL GROUP BY source, office, target_department
+        UNION ALL
+        SELECT %s, %s, source, NULL, NULL, target_department, SUM(n), bit_or(actors),
+               bit_or(targets)
+        FROM place GROUP BY source, target_department
     """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
-    return sql, [connection.ops.adapt_datefield_value(month), *params]
+    day = connection.ops.adapt_datefield_value(month)
+    scopes = [CellScope.COMMUNITY, CellScope.OFFICE, CellScope.ALL]
+    return sql, [*params, *(value for scope in scopes for value in (day, str(scope)))]
+
+
+def _interaction_cells(month: datetime.date) -> list[InteractionCellMonth]:
+    """A month's ``InteractionCellMonth`` rows built in Python (the embedded mode's small
+    data): the same rows as ``_interaction_cells_sql``."""
+    from analytics.selectors.departments import department_pairs_sql
+
+    pairs, params = department_pairs_sql(*_month_instants(month))
+    cells: dict[tuple, list] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT source, office, community, target_department, actor, target, COUNT(*) "
+            f"FROM ({pairs}) AS p GROUP BY source, office, community, target_department, "
+            "actor, target",  # noqa: S608 - Django's query, with parameters.
+            params,
+        )
+        for source, office, community, target_department, actor, target, n in cursor:
+            levels = [(CellScope.ALL, None, None)]
+            if office is not None:
+                levels.append((CellScope.OFFICE, office, None))
+            if community is not None:
+                levels.append((CellScope.COMMUNITY, office, community))
+            for scope, level_office, level_community in levels:
+                key = (scope, source, level_office, level_community, target_department)
+                cell = cells.setdefault(key, [0, set(), set()])
+                cell[0] += n
+                cell[1].add(actor)
+                cell[2].add(target)
+    return [
+        InteractionCellMonth(
+            month=month, scope=scope, actor_department_id=source, actor_office_id=office,
+            community_id=community, target_department_id=target_department,
+            interactions=n, actors=actors, targets=targets,
+        )
+        for (scope, source, office, community, target_department), (n, actors, targets)
+        in cells.items()
+    ]  # fmt: skip
 
 
 @transaction.atomic
 def rollup_departments_month(month: datetime.date) -> None:
-    """Recompute the ``DepartmentTopicMonth`` and ``InteractionMonth`` rows of the month
-    starting on ``month``."""
+    """Recompute the ``DepartmentTopicMonth``, ``DepartmentTopicTotal`` and
+    ``InteractionCellMonth`` rows of the month starting on ``month``."""
     DepartmentTopicMonth.objects.filter(month=month).delete()
     _execute(*_topic_rows_sql(month))
-    InteractionMonth.objects.filter(month=month).delete()
-    _execute(*_interaction_rows_sql(month))
+    DepartmentTopicTotal.objects.filter(month=month).delete()
+    _execute(*_topic_totals_sql(month))
+    InteractionCellMonth.objects.filter(month=month).delete()
+    if connection.vendor == "postgresql":
+        _execute(*_interaction_cells_sql(month))
+    else:
+        InteractionCellMonth.objects.bulk_create(_interaction_cells(month), batch_size=500)
 
 
 def _adoption_rows(user_ids: list[int]) -> list[PersonAdoption]:
@@ -426,8 +527,13 @@ def rollup_range(start: datetime.date, end: datetime.date, progress: Progress = 
         rollup_period(period, first)
         if period == "month":
             rollup_departments_month(first)
+        if period == "week":
+            rollup_conversation_week(first)
         if progress:
             progress(1)
+    # Older weeks whose writing changed since (deleted, moved or scored late), a few a run.
+    for week in stale_conversation_weeks():
+        rollup_conversation_week(week)
     rollup_people(_people_touched(start, end))
     # The dashboards' shared data (analytics.cache) was computed from the rows just replaced.
     data_version_bump()

@@ -3,7 +3,10 @@
 Seeds 5,000 people in 20 departments and 6 offices and 2,000,000 events over the last year
 straight into the event log (``COPY``; a realistic mix of verbs, weekdays busier than
 weekends, a few heavy users and many light ones, 15 % of the activity in communities of which
-a third private), then times:
+a third private; comments, replies, reactions, shares, accepted answers and mentions name the
+people they act on, mostly of the actor's own and neighbouring departments) and a year of
+scored writing (``bench/analytics_content.py``: about 500,000 posts, comments, threads,
+replies and articles with their sentiment rows, tags and key phrases), then times:
 
 - the full backfill (``rollup_range`` over the year, as ``manage.py analytics_backfill``),
 - the hourly incremental run (``rollup_today``: today, its week, its month, today's people),
@@ -21,11 +24,15 @@ APIs p95 under 300 ms.
         .venv/bin/python bench/analytics.py          # seeds (a few minutes), then measures
     ... bench/analytics.py --reuse                   # measures an already-seeded database
     ... bench/analytics.py --reuse --skip-backfill --apis-only --repeat 100   # the APIs only
+    ... --reuse --skip-backfill --apis-only --no-cache --dashboard departments  # one, uncached
+    ... --reuse --add-interactions ...   # a database seeded before the events named people
+    ... --reuse --add-content ...        # a database seeded without the scored writing
 """
 
 import argparse
 import datetime
 import io
+import itertools
 import json
 import os
 import random
@@ -56,6 +63,23 @@ VERBS = [
     ("file.downloaded", 5, {}),
     ("announcement.seen", 1.5, {}),
 ]
+# The person acted on, by payload key (as the services publish them; read by the departments
+# dashboard's matrix, ``analytics.selectors.departments.ONE_PERSON`` / ``MANY_PEOPLE``):
+# verb -> (key always set, (second key, how often), how often people are mentioned).
+INTERACTIONS = {
+    "reaction.added": ("target_author_id", None, 0),
+    "comment.created": ("target_author_id", ("parent_author_id", 0.3), 0.05),
+    "reply.created": ("thread_author_id", ("quoted_author_id", 0.2), 0.05),
+    "post.shared": ("original_author_id", None, 0),
+    "answer.accepted": ("reply_author_id", None, 0),
+    "post.created": (None, None, 0.08),
+    "thread.created": (None, None, 0.08),
+    "article.published": (None, None, 0.08),
+}
+# Where the people acted on work: mostly the actor's own department, then its two
+# neighbours on each side (departments numbered in a ring), rarely anywhere.
+OWN_DEPARTMENT, NEIGHBOURS = 0.6, 0.35
+VERBS_PAYLOADS = {verb: payload for verb, _weight, payload in VERBS}
 COMMUNITY_VERBS = {
     "post.created",
     "comment.created",
@@ -66,6 +90,14 @@ COMMUNITY_VERBS = {
     "wiki.page_edited",
     "community.joined",
 }
+
+
+def seed_content(*, days: int) -> None:
+    from analytics_content import seed_content as seed_writing
+
+    started = time.perf_counter()
+    items = seed_writing(days=days)
+    print(f"{items:,} scored items in {time.perf_counter() - started:.1f} s")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -88,6 +120,17 @@ def main() -> None:
                         help="Only the dashboards' APIs (no rollups, no selectors).")  # fmt: skip
     parser.add_argument("--no-cache", action="store_true",
                         help="Compute every request (ANALYTICS_CACHE_SECONDS=0).")  # fmt: skip
+    parser.add_argument("--dashboard", metavar="SLUG",
+                        help="Measure this dashboard's API only.")  # fmt: skip
+    parser.add_argument("--add-interactions", action="store_true",
+                        help="With --reuse: give the seeded interaction events the people "
+                        "they act on (databases seeded before the seed did), then roll up "
+                        "their months again.")  # fmt: skip
+    parser.add_argument("--add-content", action="store_true",
+                        help="With --reuse: add the year of scored writing "
+                        "(analytics_content.py) to a database seeded without it.")  # fmt: skip
+    parser.add_argument("--no-content", action="store_true",
+                        help="Seed the event log only, without the scored writing.")  # fmt: skip
     args = parser.parse_args()
 
     import django
@@ -109,14 +152,67 @@ def main() -> None:
 
     if Event.objects.exists() and args.reuse:
         print(f"Reusing the seeded database: {Event.objects.count():,} events.")
+        if args.add_interactions:
+            add_interactions(args)
+        if args.add_content:
+            seed_content(days=args.days)
     elif User.objects.exists() or Event.objects.exists():
         sys.exit("The database has people or events already: use --reuse, or an empty database.")
     else:
         seed(args)
+        if not args.no_content:
+            # Before the backfill: the Conversation and Departments rollups sum these rows.
+            seed_content(days=args.days)
     measure(args)
 
 
 # --- seeding -------------------------------------------------------------------------------
+
+
+class People:
+    """Who an interaction acts on: someone of the actor's department or a neighbouring one
+    (rarely anyone), the busier people more often (their writing gets more answers)."""
+
+    def __init__(self, users: list[tuple], weights: list[float], rng: random.Random):
+        self.rng = rng
+        self.departments = sorted({user[2] for user in users})
+        members: dict[int, tuple[list[int], list[float]]] = {}
+        for (pk, _joined, department, _office), weight in zip(users, weights, strict=True):
+            ids, department_weights = members.setdefault(department, ([], []))
+            ids.append(pk)
+            department_weights.append(weight)
+        # Cumulative weights once: ``choices`` with plain weights sums them on every call.
+        self.members = {
+            department: (ids, list(itertools.accumulate(department_weights)))
+            for department, (ids, department_weights) in members.items()
+        }
+        self.everyone = ([user[0] for user in users], list(itertools.accumulate(weights)))
+
+    def one(self, department: int) -> int:
+        roll = self.rng.random()
+        if roll < OWN_DEPARTMENT:
+            ids, cumulative = self.members[department]
+        elif roll < OWN_DEPARTMENT + NEIGHBOURS:
+            place = self.departments.index(department)
+            step = self.rng.choice((-2, -1, 1, 2))
+            ids, cumulative = self.members[self.departments[(place + step) % len(self.departments)]]
+        else:
+            ids, cumulative = self.everyone
+        return self.rng.choices(ids, cum_weights=cumulative)[0]
+
+    def payload(self, verb: str, department: int) -> dict:
+        """The person keys of one event of ``verb`` by someone of ``department``."""
+        key, second, mentions = INTERACTIONS[verb]
+        found = {}
+        if key:
+            found[key] = self.one(department)
+        if second and self.rng.random() < second[1]:
+            found[second[0]] = self.one(department)
+        if mentions and self.rng.random() < mentions:
+            found["mentioned_user_ids"] = sorted(
+                {self.one(department) for _ in range(self.rng.randint(1, 3))}
+            )
+        return found
 
 
 def seed(args) -> None:
@@ -169,6 +265,7 @@ def seed(args) -> None:
     verbs = [v for v, _w, _p in VERBS]
     verb_weights = [w for _v, w, _p in VERBS]
     payloads = {v: json.dumps(p) for v, _w, p in VERBS}
+    people = People(users, weights, rng)
     span = (now - year_start).total_seconds()
     columns = [
         "verb",
@@ -200,9 +297,14 @@ def seed(args) -> None:
             if verb in COMMUNITY_VERBS and rng.random() < 0.3:  # About 15 % of all events.
                 community = str(rng.randint(1, 120))
                 public = "f" if rng.random() < 1 / 3 else "t"
+            payload = payloads[verb]
+            if verb in INTERACTIONS:
+                payload = json.dumps(
+                    {**dict(VERBS_PAYLOADS[verb]), **people.payload(verb, department)}
+                )
             buffer.write(
                 f"{verb}\t{pk}\tbench\t{rng.randint(1, 10**7)}\t{community}\t{public}\t"
-                f"{department}\t{office}\t{when.isoformat()}\t{payloads[verb]}\n"
+                f"{department}\t{office}\t{when.isoformat()}\t{payload}\n"
             )
         buffer.seek(0)
         with connection.cursor() as cursor:
@@ -212,6 +314,56 @@ def seed(args) -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE analytics_event")
     print(f"Seeded in {time.perf_counter() - started:.1f} s")
+
+
+def add_interactions(args) -> None:
+    """Give the interaction events of a database seeded without them the people they act on
+    (as ``seed`` does now), then roll up the departments' months again."""
+    from django.db import connection, transaction
+
+    from analytics import rollups
+    from analytics.models import Event
+    from profiles.models import User
+
+    if Event.objects.filter(verb="reaction.added", payload__has_key="target_author_id").exists():
+        print("The interaction events name the people they act on already.")
+        return
+    started = time.perf_counter()
+    rng = random.Random(args.seed + 1)
+    users = list(User.objects.filter(username__startswith="bench").order_by("pk").values_list(
+        "pk", "date_joined", "department_id", "office_id"))  # fmt: skip
+    people = People(users, [rng.lognormvariate(0, 1.2) for _ in users], rng)
+    events = (
+        Event.objects.filter(verb__in=sorted(INTERACTIONS), department__isnull=False)
+        .order_by("id")
+        .values_list("id", "verb", "department_id")
+    )
+    buffer, added = io.StringIO(), 0
+    for pk, verb, department in events.iterator(chunk_size=20_000):
+        found = people.payload(verb, department)
+        if found:
+            buffer.write(f"{pk}\t{json.dumps(found)}\n")
+            added += 1
+    buffer.seek(0)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE bench_people (id bigint, extra jsonb) ON COMMIT DROP"
+        )
+        cursor.copy_expert("COPY bench_people (id, extra) FROM STDIN", buffer)
+        # The log is append-only for the application; the bench seeds it directly.
+        cursor.execute(
+            "UPDATE analytics_event AS e SET payload = e.payload || p.extra "
+            "FROM bench_people AS p WHERE e.id = p.id"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE analytics_event")
+    print(f"{added:,} interaction events name people now ({time.perf_counter() - started:.1f} s)")
+    first = Event.objects.order_by("occurred_at").values_list("occurred_at", flat=True).first()
+    month = rollups.month_start(first.astimezone(rollups.company_zone()).date())
+    today = rollups.local_today()
+    while month <= today:
+        timed(f"departments rollup of {month:%Y-%m}", rollups.rollup_departments_month, month)
+        month = rollups.period_bounds("month", month)[1]
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -257,6 +409,10 @@ def measure(args) -> None:
         f"  rows: {DailyActivity.objects.count():,} daily, {PeriodActivity.objects.count():,} "
         f"weekly/monthly, {PersonAdoption.objects.count():,} people"
     )
+    last_month = rollups.month_start(rollups.month_start(today) - datetime.timedelta(days=1))
+    timed(f"departments rollup of {last_month:%Y-%m}", rollups.rollup_departments_month, last_month)
+    timed("departments rollup of this month", rollups.rollup_departments_month,
+          rollups.month_start(today))  # fmt: skip
     hourly = [timed("hourly run (rollup_today)", tasks.rollup_today.apply)[1] for _ in range(3)]
     nightly = [timed("nightly close (close_day)", tasks.close_day.apply)[1] for _ in range(2)]
 
@@ -339,6 +495,8 @@ def measure_apis(args) -> None:
           "p50 ms   p95 ms  cpu p50  queries")  # fmt: skip
     worst = 0.0
     for dashboard in DASHBOARDS:
+        if args.dashboard and dashboard.slug != args.dashboard:
+            continue
         path = "/api/v1/analytics/" + (dashboard.api_path or f"{dashboard.slug}/")
         for label, params in (("90 days", {}), ("one year", year)):
             try:

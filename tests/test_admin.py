@@ -185,11 +185,11 @@ def populate() -> dict:
     # The search index: each person, community, post, comment, thread, reply, article, page
     # and file above wrote its document when it was saved; this one is rewritten by hand.
     indexing.refresh(Kind.POST, [post.pk])
-    # Analytics: the day's rollups from the events above, a post's sentiment (scored here:
-    # with Redis, the task that scores it is queued for a worker), and a leader's look at a
-    # dashboard.
-    rollups.rollup_day(rollups.local_today())
+    # Analytics: a post's sentiment (scored here: with Redis, the task that scores it is
+    # queued for a worker), the day's rollups from the events and the writing above, and a
+    # leader's look at a dashboard.
     content_sentiment_score(kind="post", object_id=post.pk)
+    rollups.rollup_day(rollups.local_today())
     access_log_record(user=boss, kind="page", dashboard="response", filters={}, path="/")
     ClimateAlert.objects.create(
         scope="department", subject=str(finance.pk), label="Finance", department=finance,

@@ -96,7 +96,8 @@ DEPARTMENTS = Dashboard(
                 "Interactions in the chosen period from people of the department of the row "
                 "with people of the department of the column: comments and replies to their "
                 "writing, reactions, shares, votes, accepted answers, mentions and praise. The "
-                "second department is the person's current one. A cell is shown only when at "
+                "second department is the one the person acted on was in at the end of the "
+                "month (now, for this month). A cell is shown only when at "
                 "least as many different people acted, and were acted on, as the privacy "
                 "threshold. The department filter keeps its row."
             ),

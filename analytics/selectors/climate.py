@@ -10,15 +10,31 @@ Privacy (DESIGN.md, "What leaders can and cannot see"):
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from fractions import Fraction
 
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from taggit.models import Tag
 
-from analytics.models import ContentSentiment, Sentiment
+from analytics.climate_rollups import (
+    monday,
+    public_tag_rows,
+    sentiment_groups,
+    sentiment_tally,
+    topic_tally,
+)
+from analytics.models import (
+    ClimateLevel,
+    ClimateSentimentWeek,
+    ClimateTopicWeek,
+    ContentSentiment,
+    Sentiment,
+)
 from analytics.privacy import Figure, is_reportable, min_group_size
+from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
+from analytics.selectors.conversation.volumes import unpack_authors
 from communities.models import Community, CommunityType
 from profiles.models import Department, Office
 
@@ -208,13 +224,26 @@ def _by_name(rows: list[ClimateRow]) -> list[ClimateRow]:
 
 def climate_dashboard(filters) -> Climate:
     """Everything the Climate dashboard shows for ``filters`` (``analytics.forms.Filters``).
-    Nine queries, whatever the amount of writing."""
-    span = {"start": filters.since, "end": filters.until}
+    Without filters, whole weeks and days come from the rollup (``analytics.climate_rollups``)
+    and the other days from the scored rows: at most eleven queries. With a filter (or no
+    day rolled up), nine queries over the scored rows, as ``climate_index`` and
+    ``negative_topics`` read them."""
     narrowed = {
         "department": filters.department,
         "office": filters.office,
         "community": filters.community,
     }
+    if not any(value is not None for value in narrowed.values()):
+        rolled = RolledClimate(filters)
+        if rolled.weeks or rolled.days:
+            return Climate(
+                weeks=rolled.index(None),
+                by_department=_by_name(rolled.index("department")),
+                by_office=_by_name(rolled.index("office")),
+                by_community=_by_name(rolled.index("community")),
+                topics=rolled.topics(),
+            )
+    span = {"start": filters.since, "end": filters.until}
     return Climate(
         weeks=climate_index(**span, **narrowed),
         by_department=_by_name(climate_index(**span, group_by="department", **narrowed)),
@@ -222,6 +251,127 @@ def climate_dashboard(filters) -> Climate:
         by_community=_by_name(climate_index(**span, group_by="community", **narrowed)),
         topics=negative_topics(**span, **narrowed),
     )
+
+
+class RolledClimate:
+    """The unfiltered Climate figures of a period: whole weeks the rollup holds up to date
+    (``RolledWeeks``) from ``ClimateSentimentWeek`` and ``ClimateTopicWeek``, the days of
+    partial weeks rolled up after they ended from their day rows, the rest (today, a week not
+    rolled up or gone stale) from the scored rows, summed as the rollup sums them, with the
+    author sets merged. Same scopes and figures as ``climate_index`` and
+    ``negative_topics``."""
+
+    def __init__(self, filters):
+        start, end = filters.start, filters.end
+        rolled = RolledWeeks(start, end)
+        first = start + timedelta(days=(7 - start.weekday()) % 7)
+        self.weeks = [
+            first + timedelta(days=7 * n)
+            for n in range(max(0, ((end - first).days + 1) // 7))
+            if rolled.week_is_whole(first + timedelta(days=7 * n))
+        ]
+        whole = set(self.weeks)
+        period = (start + timedelta(days=n) for n in range((end - start).days + 1))
+        days = [day for day in period if monday(day) not in whole]
+        self.days = [day for day in days if rolled.day_is_whole(day)]
+        self.spans = spans_of(sorted(set(days) - set(self.days)))
+        self._sentiment = None
+
+    def _sentiment_rows(self) -> dict[tuple, tuple]:
+        """{(week, level, group id): (positive, neutral, negative, people)}. Three queries."""
+        if self._sentiment is None:
+            # Partial weeks: the scored rows of their days not rolled up, and their days'
+            # rows, author sets merged.
+            partial = sentiment_tally(sentiment_groups(self.spans))
+            days = ClimateSentimentWeek.objects.filter(span=0, week__in=self.days)
+            for day, level, group_id, *counts, authors in days.order_by().values_list(
+                "week", "level", "group_id", "positive", "neutral", "negative", "authors"
+            ):
+                summed = partial[(monday(day), level, group_id)]
+                for n, count in enumerate(counts):
+                    summed[n] += count
+                summed[3] |= unpack_authors(authors)
+            found = {
+                key: (positive, neutral, negative, bits.bit_count())
+                for key, (positive, neutral, negative, bits) in partial.items()
+            }
+            weeks = ClimateSentimentWeek.objects.filter(span=1, week__in=self.weeks)
+            for week, level, group_id, *counts in weeks.order_by().values_list(
+                "week", "level", "group_id", "positive", "neutral", "negative", "people"
+            ):
+                found[(week, level, group_id)] = tuple(counts)
+            self._sentiment = found
+        return self._sentiment
+
+    def index(self, group_by: str | None) -> list[ClimateRow]:
+        """As ``climate_index(group_by=group_by)`` over the period. One query for the names
+        (the first call also reads the counts)."""
+        level = group_by or ClimateLevel.ALL
+        found = sorted(
+            (week, group_id, counts)
+            for (week, row_level, group_id), counts in self._sentiment_rows().items()
+            if row_level == level
+        )
+        names = {}
+        if group_by is not None:
+            groups = GROUPS[group_by].objects.filter(pk__in={row[1] for row in found})
+            if group_by == "community":  # Read only while public, as the scored rows are.
+                groups = groups.filter(type=CommunityType.PUBLIC)
+            names = {group.pk: str(group) for group in groups}
+        result = []
+        for week, group_id, (positive, neutral, negative, people) in found:
+            if group_by is not None and group_id not in names:
+                continue  # Gone (or no longer public) since: the scored rows no longer count it.
+            volume = positive + neutral + negative
+            result.append(
+                ClimateRow(
+                    period=week,
+                    group_id=group_id,
+                    group_name=names.get(group_id, ""),
+                    positive=Figure(positive, people),
+                    neutral=Figure(neutral, people),
+                    negative=Figure(negative, people),
+                    volume=Figure(volume, people),
+                    index=Figure(round((positive - negative) / volume, 3), people),
+                    people=people,
+                )
+            )
+        return result
+
+    def topics(self, limit: int = 10) -> list[NegativeTopic]:
+        """As ``negative_topics`` over the period. Three queries."""
+        tally = topic_tally(public_tag_rows(self.spans), per_week=False)
+        rows = ClimateTopicWeek.objects.filter(
+            Q(span=1, week__in=self.weeks) | Q(span=0, week__in=self.days)
+        ).values_list("tag", "items", "negative", "authors", "negative_authors")
+        for tag, items, negative, authors, negative_authors in rows.order_by():
+            counts = tally[(None, tag)]
+            counts[0] += items
+            counts[1] += negative
+            counts[2] |= unpack_authors(authors)
+            counts[3] |= unpack_authors(negative_authors)
+        found = [
+            (tag, items, negative, bits.bit_count(), negative_bits.bit_count())
+            for (_week, tag), (items, negative, bits, negative_bits) in tally.items()
+            if negative > 0 and is_reportable(bits.bit_count())
+        ]
+        # Most negative pieces, then the highest negative share, then the tag.
+        found.sort(key=lambda row: (-row[2], -Fraction(row[2], row[1]), row[0]))
+        reportable = found[:limit]
+        names = dict(
+            Tag.objects.filter(slug__in=[row[0] for row in reportable]).values_list("slug", "name")
+        )
+        return [
+            NegativeTopic(
+                slug=slug,
+                name=names.get(slug, slug),
+                volume=Figure(volume, people),
+                negative=Figure(negative, negative_people),
+                negative_share=Figure(round(negative / volume, 3), negative_people),
+                people=people,
+            )
+            for slug, volume, negative, people, negative_people in reportable
+        ]
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,23 @@ Topics come from ``ContentSentiment`` (one row per post, comment, thread, reply 
 with the author's department at the time and the item's tag slugs; a comment or reply
 carries its post's or thread's tags). Interactions come from the event log: the actor's
 department is the one logged with the event; the other person is read from the event's
-payload and placed in their current department.
+payload and placed in the department they were in when the month was rolled up (the end of
+the month, for a closed month: the hourly run keeps the current month's rows fresh and the
+nightly close recomputes yesterday's month).
 
-Both are read from monthly rollups (``analytics.rollups``): ``DepartmentTopicMonth`` (public
-items per month, department, office, community, tag and author) and ``InteractionMonth``
-(public interactions per month, actor's place, community, actor and person acted on). They
-keep the people, so distinct people stay exact (counted from one row per person and group).
-Topics are whole months; the matrix reads whole months (and the current month, refreshed
-hourly) from the rollup and the other days of the range from the event log. Six queries in
+Both are read from monthly rollups (``analytics.rollups``): ``DepartmentTopicTotal`` (public
+items and their distinct authors per month, department and tag, for every office and per
+office), ``DepartmentTopicMonth`` (the same per community and author, for the community
+filter) and ``InteractionCellMonth`` (public interactions per month and cell of the matrix,
+with the sets of people on both sides, for every office and place, per office, and per
+office and public community). Distinct people stay exact: per month for topics, across
+months for the matrix. Topics are whole months; the
+matrix reads whole months (and the current month) from the rollup and the other days of the
+range from the event log, placing those people in their current department. Six queries in
 all, two of them names.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,9 +38,15 @@ from django.db import connection
 from taggit.models import Tag
 
 from analytics.forms import Filters
-from analytics.models import DepartmentTopicMonth, Event, InteractionMonth
+from analytics.models import (
+    CellScope,
+    DepartmentTopicMonth,
+    DepartmentTopicTotal,
+    Event,
+    InteractionCellMonth,
+)
 from analytics.privacy import Figure, is_reportable, min_group_size
-from analytics.rollups import day_bounds, local_today, month_start, period_bounds, pieces_of
+from analytics.rollups import day_bounds, local_today, month_start, period_bounds
 from profiles.models import Department, User
 
 TOPICS_PER_MONTH = 3
@@ -178,43 +190,51 @@ def _where(filters: Filters, department: str, office: str, community: str) -> tu
     return sql, params
 
 
+def _topic_groups_sql(filters: Filters, start: date, end: date, tags: str) -> tuple[str, list]:
+    """Rows (department, month, tag, items, people) of the months from ``start`` to ``end``
+    whose tag matches ``tags`` (an SQL condition on ``tag``): the totals per department or
+    office, or, for a community, summed from one row per author (hashed; COUNT(DISTINCT)
+    sorts)."""
+    months = [start.isoformat(), end.isoformat()]
+    if filters.community is None:
+        where, params = _where(filters, "department_id", "office_id", "community_id")
+        sql = (
+            "SELECT department_id AS department, month, tag, items, people "
+            f"FROM {DepartmentTopicTotal._meta.db_table} "
+            f"WHERE scope = %s AND {tags} AND month >= %s AND month <= %s{where}"
+        )
+        return sql, [cell_scope(filters), *months, *params]
+    where, params = _where(filters, "department_id", "office_id", "community_id")
+    sql = f"""
+        SELECT department, month, tag, SUM(items) AS items, COUNT(*) AS people FROM (
+            SELECT department_id AS department, month, tag, author_id, SUM(items) AS items
+            FROM {DepartmentTopicMonth._meta.db_table}
+            WHERE {tags} AND month >= %s AND month <= %s{where}
+            GROUP BY department_id, month, tag, author_id
+        ) AS per_author GROUP BY department, month, tag
+    """  # noqa: S608 - constant SQL with parameters.
+    return sql, [*months, *params]
+
+
 def department_topics_by_month(filters: Filters) -> tuple[date, date, list[MonthTopics]]:
     """Per department and month, its public items and its top three topics (tags) among
     those used by at least ``ANALYTICS_MIN_GROUP_SIZE`` of its people. Four queries."""
     start, end = topics_range(filters)
-    where, params = _where(filters, "department_id", "office_id", "community_id")
-    table = DepartmentTopicMonth._meta.db_table
-    months = [start.isoformat(), end.isoformat()]
-    volumes = _fetch(
-        f"""
-        SELECT department_id, month, SUM(items), COUNT(*) FROM (
-            SELECT department_id, month, author_id, SUM(items) AS items FROM {table}
-            WHERE tag = '' AND month >= %s AND month <= %s{where}
-            GROUP BY department_id, month, author_id
-        ) AS per_author GROUP BY department_id, month
-        """,  # noqa: S608 - constant SQL with parameters.
-        [*months, *params],
-    )
-    # Per (department, month, tag): items and distinct authors, via one row per author first
-    # (hashed; COUNT(DISTINCT) sorts); then the top three per (department, month).
+    every, params = _topic_groups_sql(filters, start, end, "tag = ''")
+    volumes = _fetch(f"SELECT department, month, items, people FROM ({every}) AS v", params)
+    # The top three per (department, month) among the topics of enough people.
+    topics, params = _topic_groups_sql(filters, start, end, "tag <> ''")
     sql = f"""
-        WITH per_author AS (
-            SELECT department_id AS department, month, tag, author_id, SUM(items) AS items
-            FROM {table} WHERE tag <> '' AND month >= %s AND month <= %s{where}
-            GROUP BY department_id, month, tag, author_id
-        ), per_topic AS (
-            SELECT department, month, tag, SUM(items) AS items, COUNT(*) AS people
-            FROM per_author GROUP BY department, month, tag HAVING COUNT(*) >= %s
-        ), ranked AS (
+        WITH ranked AS (
             SELECT department, month, tag, items, people, ROW_NUMBER() OVER (
                 PARTITION BY department, month ORDER BY items DESC, people DESC, tag
             ) AS position
-            FROM per_topic
+            FROM ({topics}) AS t WHERE people >= %s
         )
         SELECT department, month, tag, items, people FROM ranked
         WHERE position <= %s ORDER BY department, month, position
     """  # noqa: S608 - constant SQL with parameters.
-    found = _fetch(sql, [*months, *params, min_group_size(), TOPICS_PER_MONTH])
+    found = _fetch(sql, [*params, min_group_size(), TOPICS_PER_MONTH])
     slugs = {row[2] for row in found if is_reportable(row[4])}
     department_ids = {row[0] for row in volumes}
     names = dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name")) if slugs else {}
@@ -307,83 +327,153 @@ def interaction_pairs_sql(
     return " UNION ALL ".join(branches), params
 
 
-def _pairs_sql(filters: Filters) -> tuple[str, list]:
-    """One row (actor's department, actor, person acted on, interactions) per interaction
-    group of the range: whole months from ``InteractionMonth``, the days around them from
-    the event log."""
-    months, _weeks, _days = pieces_of(filters.start, filters.end)
-    if filters.end >= local_today() and month_start(filters.end) not in months:
+def department_pairs_sql(
+    since, until, *, department=None, office=None, community_id=None
+) -> tuple[str, list]:
+    """``interaction_pairs_sql`` with the department of the person acted on (their current
+    one), leaving out oneself and people without a department: rows (source, office,
+    community, target_department, actor, target)."""
+    pairs, params = interaction_pairs_sql(
+        since, until, department=department, office=office, community_id=community_id
+    )
+    sql = (
+        "SELECT p.source, p.office, p.community, u.department_id AS target_department, "
+        f"p.actor, p.target FROM ({pairs}) AS p JOIN {User._meta.db_table} AS u "
+        "ON u.id = p.target WHERE u.department_id IS NOT NULL AND p.target <> p.actor"
+    )
+    return sql, params
+
+
+def cell_scope(filters: Filters) -> str:
+    """The level of ``InteractionCellMonth`` rows that holds exactly what ``filters`` keep."""
+    if filters.community is not None:
+        return CellScope.COMMUNITY
+    if filters.office is not None:
+        return CellScope.OFFICE
+    return CellScope.ALL
+
+
+def _cells_and_log_sql(filters: Filters) -> tuple[str, list, str, list]:
+    """The rollup rows of the range's whole months (and of the current month, refreshed
+    hourly), and the interactions of its other days from the event log: (SQL of rows
+    (source, target, n, actors, targets), its parameters, SQL of rows (source, target,
+    actor, person), its parameters)."""
+    # The whole calendar months of the range (not ``pieces_of``, which takes a week first
+    # when the range starts on a Monday, and then never reaches a month).
+    first = filters.start
+    if first.day != 1:
+        first = period_bounds("month", month_start(first))[1]
+    after = month_start(filters.end + timedelta(days=1))
+    if filters.end >= local_today():
         # The current month's rows hold everything up to the last hourly run: read them
-        # rather than the log (a range cannot reach past today).
-        months.append(month_start(filters.end))
-        if filters.start > months[0]:
-            months = []  # The range lies inside the current month: read it from the log.
+        # rather than the log (a range cannot reach past today). A range that starts after
+        # its first day reads it from the log.
+        after = period_bounds("month", month_start(filters.end))[1]
     place = {
         "department": filters.department.pk if filters.department else None,
         "office": filters.office.pk if filters.office else None,
         "community_id": filters.community.pk if filters.community else None,
     }
-    branches, params = [], []
-    if months:
-        where, more = _where(filters, "actor_department_id", "actor_office_id", "community_id")
-        first = months[0]
-        after = period_bounds("month", months[-1])[1]
-        branches.append(
-            "SELECT actor_department_id AS source, actor_id AS actor, target_id AS target, "
-            f"interactions AS n FROM {InteractionMonth._meta.db_table} "
-            f"WHERE month >= %s AND month < %s{where}"
-        )
-        params += [first.isoformat(), after.isoformat(), *more]
+    spans = [(filters.start, filters.end)]
+    if first < after:
         spans = [(filters.start, first - timedelta(days=1)), (after, filters.end)]
     else:
-        spans = [(filters.start, filters.end)]
+        first = after = filters.start  # No whole month: the month bounds select no row.
+    where, more = _where(filters, "actor_department_id", "actor_office_id", "community_id")
+    stored = (
+        "SELECT actor_department_id AS source, target_department_id AS target, "
+        f"interactions AS n, actors, targets FROM {InteractionCellMonth._meta.db_table} "
+        f"WHERE scope = %s AND month >= %s AND month < %s{where}"
+    )
+    stored_params = [cell_scope(filters), first.isoformat(), after.isoformat(), *more]
+    branches, log_params = [], []
     for first_day, last_day in spans:
-        if first_day > last_day:
-            continue
-        pairs, more = interaction_pairs_sql(
-            day_bounds(first_day)[0], day_bounds(last_day)[1], **place
+        if first_day <= last_day:
+            pairs, params = department_pairs_sql(
+                day_bounds(first_day)[0], day_bounds(last_day)[1], **place
+            )
+            branches.append(pairs)
+            log_params += params
+    if not branches:  # An empty set of the same shape.
+        pairs, params = department_pairs_sql(filters.since, filters.since, **place)
+        branches, log_params = [pairs], list(params)
+    log = (
+        "SELECT r.source, r.target_department AS target, r.actor, r.target AS person "
+        f"FROM ({' UNION ALL '.join(branches)}) AS r"
+    )
+    return stored, stored_params, log, log_params
+
+
+def _counts_in_postgresql(filters: Filters) -> list[tuple]:
+    """(source, target, interactions, actors, people acted on) per cell: the stored bitmaps
+    and those of the days read from the log, padded to one width, united and counted."""
+    stored, stored_params, log, log_params = _cells_and_log_sql(filters)
+    sql = f"""
+        WITH stored AS ({stored}),
+        logged AS (
+            SELECT source, target, actor, person, COUNT(*) AS n, GROUPING(actor) AS of_person
+            FROM ({log}) AS l
+            GROUP BY GROUPING SETS ((source, target, actor), (source, target, person))
+        ),
+        blank AS (
+            SELECT repeat('0', GREATEST(
+                (SELECT MAX(GREATEST(length(actors), length(targets))) FROM stored),
+                (SELECT MAX(COALESCE(actor, person)) + 1 FROM logged), 0
+            )::int)::varbit AS bits
+        ),
+        cells AS (
+            SELECT s.source, s.target, s.n, overlay(b.bits PLACING s.actors FROM 1) AS actors,
+                   overlay(b.bits PLACING s.targets FROM 1) AS targets
+            FROM stored AS s CROSS JOIN blank AS b
+            UNION ALL
+            SELECT l.source, l.target, CASE WHEN l.of_person = 0 THEN l.n ELSE 0 END,
+                   CASE WHEN l.of_person = 0 THEN set_bit(b.bits, l.actor::int, 1)
+                        ELSE b.bits END,
+                   CASE WHEN l.of_person = 1 THEN set_bit(b.bits, l.person::int, 1)
+                        ELSE b.bits END
+            FROM logged AS l CROSS JOIN blank AS b
         )
-        branches.append(f"SELECT r.source, r.actor, r.target, 1 AS n FROM ({pairs}) AS r")
-        params += more
-    return " UNION ALL ".join(branches), params
+        SELECT source, target, SUM(n), bit_count(bit_or(actors)), bit_count(bit_or(targets))
+        FROM cells GROUP BY source, target
+    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
+    return _fetch(sql, [*stored_params, *log_params])
+
+
+def _counts_in_python(filters: Filters) -> list[tuple]:
+    """The same as ``_counts_in_postgresql`` on the other databases (the embedded mode's
+    small data): the stored id lists and the log's pairs, united in Python."""
+    stored, stored_params, log, log_params = _cells_and_log_sql(filters)
+    sql = f"""
+        SELECT source, target, n, actors, targets, NULL, NULL FROM ({stored}) AS s
+        UNION ALL
+        SELECT source, target, COUNT(*), NULL, NULL, actor, person FROM ({log}) AS l
+        GROUP BY source, target, actor, person
+    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
+    cells: dict[tuple[int, int], list] = {}
+    for source, target, n, actors, targets, actor, person in _fetch(
+        sql, [*stored_params, *log_params]
+    ):
+        cell = cells.setdefault((source, target), [0, set(), set()])
+        cell[0] += n
+        if actor is None:
+            cell[1].update(json.loads(actors))
+            cell[2].update(json.loads(targets))
+        else:
+            cell[1].add(actor)
+            cell[2].add(person)
+    return [
+        (source, target, n, len(actors), len(targets))
+        for (source, target), (n, actors, targets) in cells.items()
+    ]
 
 
 def department_interactions(filters: Filters) -> Matrix:
     """Who talks to whom across departments in public places: per department of the actor
-    (as logged) and department of the person acted on (now), the interactions (comments and
-    replies to their writing, reactions, shares, votes, accepted answers, mentions and
-    praise; one per event and person, never oneself) and the distinct people on both sides.
-    Two queries."""
-    pairs, params = _pairs_sql(filters)
-    # Distinct actors and distinct people acted on per cell, from one grouping by each
-    # (cheaper than COUNT(DISTINCT) over every interaction).
-    if _pg():
-        grouped = """
-            SELECT source, target_department, SUM(n) AS n, GROUPING(actor) AS by_target
-            FROM joined GROUP BY GROUPING SETS (
-                (source, target_department, actor), (source, target_department, target))
-        """
-    else:
-        grouped = """
-            SELECT source, target_department, SUM(n) AS n, 0 AS by_target
-            FROM joined GROUP BY source, target_department, actor
-            UNION ALL
-            SELECT source, target_department, SUM(n) AS n, 1 AS by_target
-            FROM joined GROUP BY source, target_department, target
-        """
-    sql = f"""
-        WITH joined AS (
-            SELECT p.source, u.department_id AS target_department, p.actor, p.target, p.n
-            FROM ({pairs}) AS p JOIN {User._meta.db_table} AS u ON u.id = p.target
-            WHERE u.department_id IS NOT NULL AND p.target <> p.actor
-        ), grouped AS ({grouped})
-        SELECT source, target_department,
-               SUM(CASE WHEN by_target = 0 THEN n ELSE 0 END),
-               SUM(CASE WHEN by_target = 0 THEN 1 ELSE 0 END),
-               SUM(CASE WHEN by_target = 1 THEN 1 ELSE 0 END)
-        FROM grouped GROUP BY source, target_department
-    """  # noqa: S608 - the inner queries are Django's, with parameters; the rest is constant.
-    found = _fetch(sql, params)
+    (as logged) and department of the person acted on (when the month was rolled up; now,
+    for the days read from the log), the interactions (comments and replies to their
+    writing, reactions, shares, votes, accepted answers, mentions and praise; one per event
+    and person, never oneself) and the distinct people on both sides. Two queries."""
+    found = _counts_in_postgresql(filters) if _pg() else _counts_in_python(filters)
     cells = {
         (source, target): Interaction(int(interactions), int(actors), int(targets))
         for source, target, interactions, actors, targets in found

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from analytics.conversation_rollups import rollup_conversation_week
 from analytics.dashboards import BY_SLUG
 from analytics.models import ContentSentiment
 from profiles.roles import ANALYSTS
@@ -211,10 +212,11 @@ def test_a_private_community_cannot_be_chosen(as_user, world):
     assert "community" in as_user("leader").get(API, {**PERIOD, "community": tax}).json()
 
 
-# Session and user, site roles, the access log, the filter choices and nine selector queries
-# (three name lookups and the tag names are skipped when there is nothing to name).
-PAGE_QUERIES = 19
-API_QUERIES = 14
+# Session and user, site roles, the access log, the filter choices, the rolled-up weeks (and
+# their communities) and nine selector queries (three name lookups and the tag names are
+# skipped when there is nothing to name); with the weeks rolled up, nine too.
+PAGE_QUERIES = 21
+API_QUERIES = 16
 
 
 def _writing(pieces: int) -> None:
@@ -239,11 +241,15 @@ def _writing(pieces: int) -> None:
 PERIOD_DAYS = (date(2026, 3, 3), date(2026, 3, 11))
 
 
+@pytest.mark.parametrize("rolled", [False, True])
 @pytest.mark.parametrize("pieces", [20, 400])
 def test_the_page_csv_and_api_take_a_fixed_number_of_queries(
-    client, django_assert_max_num_queries, pieces
+    client, django_assert_max_num_queries, pieces, rolled
 ):
     _writing(pieces)
+    if rolled:
+        for week in (date(2026, 3, 2), date(2026, 3, 9)):
+            rollup_conversation_week(week)
     client.force_login(in_group(UserFactory(username="analyst"), ANALYSTS))
     with django_assert_max_num_queries(PAGE_QUERIES):
         assert client.get(PAGE, PERIOD).status_code == 200
