@@ -239,9 +239,20 @@ def coalesced() -> Iterator[None]:
     tags writes the thread's document once instead of three times. Use it (also as a
     decorator, ``@coalesced()``) inside the transaction of a whole service, whose writes
     commit or fail together: nothing is written when the block raises. Nested blocks leave
-    the writing to the outermost."""
-    if _pending.get() is not None or _paused.get():
+    the writing to the outermost; one that raises (its writes rolled back with its
+    savepoint, the error caught outside) takes back what it added."""
+    if _paused.get():
         yield
+        return
+    outer = _pending.get()
+    if outer is not None:
+        before = dict(outer)
+        try:
+            yield
+        except BaseException:
+            outer.clear()
+            outer.update(before)
+            raise
         return
     pending: dict = {}
     token = _pending.set(pending)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -643,3 +643,17 @@ def test_a_counter_moved_in_sql_inside_a_coalesced_block_is_kept(post, author):
 
     stored = document("post", post)
     assert stored.engagement == 3 and "chart" in stored.body
+
+
+def test_a_nested_block_that_raises_takes_back_its_pending_documents(post, author):
+    before = document("post", post).body
+
+    with indexing.coalesced():
+        try:
+            with transaction.atomic(), indexing.coalesced():
+                posts.post_edit(actor=author, post=post, body="Rolled back with its savepoint")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+
+    assert document("post", post).body == before
