@@ -68,8 +68,10 @@
     const region = document.getElementById("live-region");
     if (news && region) region.textContent = news.textContent.trim();
     const autofocus = event.detail.elt && event.detail.elt.querySelector && event.detail.elt.querySelector("[data-autofocus]");
-    let target = autofocus || (focusId && document.getElementById(focusId));
+    // Only a focus the swap took away comes back: one the person moved meanwhile (to the
+    // reaction menu, while the answer was on its way) stays where they put it.
     const lost = !document.activeElement || document.activeElement === document.body;
+    let target = autofocus || (lost && focusId ? document.getElementById(focusId) : null);
     if (!shown(target) && blockId && lost) {
       target = document.getElementById(blockId);
       if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
