@@ -12,6 +12,10 @@ same figures.
 The scopes are the Climate selectors' own (``analytics.selectors.climate``): company-wide
 rows count all writing; the department, office and community rows count public writing
 (``is_public``) only, and a community's rows are read only while it is public.
+
+For the department and office filters, public writing is also counted per department and
+office (and per department, office or both with the community, and the tags per department,
+office or both): a filtered view sums a few of these rows, author sets merged.
 """
 
 import datetime
@@ -38,6 +42,19 @@ GROUP_OF_LEVEL = {
     ClimateLevel.OFFICE: 3,
     ClimateLevel.COMMUNITY: 4,
 }  # The position of a level's key in a ``SentimentGroup``.
+# The filters' levels: (department, office, community) kept in the row's key.
+FILTER_LEVELS = {
+    ClimateLevel.DEPARTMENT_OFFICE: (True, True, False),
+    ClimateLevel.DEPARTMENT_COMMUNITY: (True, False, True),
+    ClimateLevel.OFFICE_COMMUNITY: (False, True, True),
+    ClimateLevel.DEPARTMENT_OFFICE_COMMUNITY: (True, True, True),
+}
+TOPIC_LEVELS = {
+    ClimateLevel.ALL: (False, False),
+    ClimateLevel.DEPARTMENT: (True, False),
+    ClimateLevel.OFFICE: (False, True),
+    ClimateLevel.DEPARTMENT_OFFICE: (True, True),
+}  # The tags' levels: (department, office) kept in the row's key.
 
 
 class SentimentGroup(NamedTuple):
@@ -109,20 +126,43 @@ def sentiment_groups(spans, *, per_day: bool = False) -> list[SentimentGroup]:
     ]
 
 
+def _filter_keys(group: SentimentGroup) -> list[tuple]:
+    """(level, community id, department id, office id) of a public group's filter rows: only
+    rows a filter can read (a department or office set, a community when kept)."""
+    keys = []
+    for level, (by_department, by_office, by_community) in FILTER_LEVELS.items():
+        department = group.department_id if by_department else None
+        office = group.office_id if by_office else None
+        community = group.community_id if by_community else None
+        if by_department and by_office and not by_community:
+            wanted = department is not None or office is not None
+        else:
+            wanted = not (
+                (by_department and department is None)
+                or (by_office and office is None)
+                or (by_community and community is None)
+            )
+        if wanted:
+            keys.append((level, community, department, office))
+    return keys
+
+
 def sentiment_tally(groups: Iterable[SentimentGroup]) -> dict[tuple, list]:
-    """{(week, level, group id): [positive, neutral, negative, authors bitmap]}: the rows of
-    ``ClimateSentimentWeek`` (group id None company-wide)."""
+    """{(week, level, group id, department id, office id): [positive, neutral, negative,
+    authors bitmap]}: the rows of ``ClimateSentimentWeek`` (group id None company-wide;
+    department and office ids set for the filters' levels only)."""
     tally = defaultdict(lambda: [0, 0, 0, 0])
     for group in groups:
-        keys = [(ClimateLevel.ALL, None)]
+        keys = [(ClimateLevel.ALL, None, None, None)]
         if group.public:
             keys += [
-                (level, group[position])
+                (level, group[position], None, None)
                 for level, position in GROUP_OF_LEVEL.items()
                 if group[position] is not None
             ]
-        for level, group_id in keys:
-            counts = tally[(group.week, level, group_id)]
+            keys += _filter_keys(group)
+        for level, group_id, department_id, office_id in keys:
+            counts = tally[(group.week, level, group_id, department_id, office_id)]
             counts[LABELS.index(group.label)] += group.items
             if group.author_id is not None:
                 counts[3] |= 1 << group.author_id
@@ -130,21 +170,23 @@ def sentiment_tally(groups: Iterable[SentimentGroup]) -> dict[tuple, list]:
 
 
 def public_tag_rows(spans, *, per_day: bool = False) -> list[tuple]:
-    """Public writing in the spans per week (or day), tag, sentiment and author:
-    (week, tag, label, author id, pieces). One query."""
+    """Public writing in the spans per week (or day), tag, sentiment, author, department and
+    office: (week, tag, label, author id, department id, office id, pieces). One query."""
     qs = _in_spans(spans)
     if qs is None:
         return []
-    inner = _weekly(qs.filter(is_public=True), per_day).values("wk", "tags", "label", "author_id")
+    inner = _weekly(qs.filter(is_public=True), per_day).values(
+        "wk", "tags", "label", "author_id", "department_id", "office_id"
+    )
     inner_sql, params = inner.query.sql_with_params()
     if connection.vendor == "postgresql":
         tags, tag = "jsonb_array_elements_text(s.tags::jsonb) AS t(tag)", "t.tag"
     else:
         tags, tag = "json_each(s.tags) AS t", "t.value"
     sql = f"""
-        SELECT s.wk, {tag}, s.label, s.author_id, COUNT(*)
+        SELECT s.wk, {tag}, s.label, s.author_id, s.department_id, s.office_id, COUNT(*)
         FROM ({inner_sql}) AS s, {tags}
-        GROUP BY s.wk, {tag}, s.label, s.author_id
+        GROUP BY s.wk, {tag}, s.label, s.author_id, s.department_id, s.office_id
     """  # noqa: S608 - the inner query is Django's, with parameters; the rest is constant.
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -154,17 +196,23 @@ def public_tag_rows(spans, *, per_day: bool = False) -> list[tuple]:
 
 
 def topic_tally(rows: Iterable[tuple], *, per_week: bool = True) -> dict[tuple, list]:
-    """{(week, tag): [pieces, negative pieces, authors, authors of negative pieces]} (the
-    key is (None, tag) when not ``per_week``)."""
+    """{(week, level, department id, office id, tag): [pieces, negative pieces, authors,
+    authors of negative pieces]}, at every ``TOPIC_LEVELS`` level (week None when not
+    ``per_week``)."""
     tally = defaultdict(lambda: [0, 0, 0, 0])
-    for week, tag, label, author_id, items in rows:
-        counts = tally[(week if per_week else None, tag)]
-        counts[0] += items
+    for week, tag, label, author_id, department_id, office_id, items in rows:
         bit = 0 if author_id is None else 1 << author_id
-        counts[2] |= bit
-        if label == Sentiment.NEGATIVE:
-            counts[1] += items
-            counts[3] |= bit
+        for level, (by_department, by_office) in TOPIC_LEVELS.items():
+            department = department_id if by_department else None
+            office = office_id if by_office else None
+            if (by_department and department is None) or (by_office and office is None):
+                continue
+            counts = tally[(week if per_week else None, level, department, office, tag)]
+            counts[0] += items
+            counts[2] |= bit
+            if label == Sentiment.NEGATIVE:
+                counts[1] += items
+                counts[3] |= bit
     return tally
 
 
@@ -183,12 +231,15 @@ def rollup_climate_week(week: datetime.date, since, until) -> int:
     ClimateSentimentWeek.objects.bulk_create(
         (
             ClimateSentimentWeek(
-                week=start, span=span, level=level, group_id=group_id, positive=positive,
+                week=start, span=span, level=level, group_id=group_id,
+                department_id=department_id, office_id=office_id, positive=positive,
                 neutral=neutral, negative=negative, people=bits.bit_count(),
                 authors=pack_authors(bits),
             )
             for span, tally in ((1, weekly), (0, daily))
-            for (start, level, group_id), (positive, neutral, negative, bits) in tally.items()
+            for (start, level, group_id, department_id, office_id), (
+                positive, neutral, negative, bits
+            ) in tally.items()
         ),
         batch_size=2000,
     )  # fmt: skip
@@ -200,12 +251,15 @@ def rollup_climate_week(week: datetime.date, since, until) -> int:
     ClimateTopicWeek.objects.bulk_create(
         (
             ClimateTopicWeek(
-                week=start, span=span, tag=tag, items=items, negative=negative,
+                week=start, span=span, level=level, department_id=department_id,
+                office_id=office_id, tag=tag, items=items, negative=negative,
                 people=bits.bit_count(), authors=pack_authors(bits),
                 negative_authors=pack_authors(negative_bits),
             )
             for span, tally in ((1, weekly_topics), (0, topic_tally(tags)))
-            for (start, tag), (items, negative, bits, negative_bits) in tally.items()
+            for (start, level, department_id, office_id, tag), (
+                items, negative, bits, negative_bits
+            ) in tally.items()
         ),
         batch_size=2000,
     )  # fmt: skip

@@ -566,6 +566,9 @@ class VolumeLevel(models.TextChoices):
     ALL = "all", _("All writing, per kind")
     DEPARTMENT = "department", _("Public writing, per department")
     COMMUNITY = "community", _("Public writing, per public community")
+    OFFICE = "office", _("Public writing, per office")
+    OFFICE_DEPARTMENT = "office_department", _("Public writing, per office and department")
+    OFFICE_COMMUNITY = "office_community", _("Public writing, per office and public community")
     CELL = "cell", _("Public writing, per department, office and community")
 
 
@@ -603,7 +606,7 @@ class ConversationVolume(models.Model):
     # Weeks summed: 1, or BLOCK_WEEKS for an aligned block (long periods read fewer rows);
     # 0 for one day (the partial weeks at either end of a period).
     span = models.PositiveSmallIntegerField(_("weeks"), default=1)
-    level = models.CharField(_("level"), max_length=10, choices=VolumeLevel.choices)
+    level = models.CharField(_("level"), max_length=20, choices=VolumeLevel.choices)
     kind = models.CharField(_("kind"), max_length=16, choices=ContentKind.choices)
     department = models.ForeignKey(
         "profiles.Department", verbose_name=_("department"), null=True, blank=True,
@@ -666,6 +669,14 @@ class ClimateLevel(models.TextChoices):
     DEPARTMENT = "department", _("Public writing, per department")
     OFFICE = "office", _("Public writing, per office")
     COMMUNITY = "community", _("Public writing, per community")
+    # For the department and office filters: a filtered view sums these rows.
+    DEPARTMENT_OFFICE = "dep_office", _("Public writing, per department and office")
+    DEPARTMENT_COMMUNITY = "dep_comm", _("Public writing, per department and community")
+    OFFICE_COMMUNITY = "off_comm", _("Public writing, per office and community")
+    DEPARTMENT_OFFICE_COMMUNITY = (
+        "dep_off_cm",
+        _("Public writing, per department, office and community"),
+    )
 
 
 class ClimateSentimentWeek(models.Model):
@@ -678,8 +689,12 @@ class ClimateSentimentWeek(models.Model):
     # 1 for a week, 0 for one day (the partial weeks at either end of a period).
     span = models.PositiveSmallIntegerField(_("weeks"), default=1)
     level = models.CharField(_("level"), max_length=10, choices=ClimateLevel.choices)
-    # The department, office or community of the level; null for the whole company.
+    # The department, office or community of the level; null for the whole company. The
+    # community for the levels "per ... and community".
     group_id = models.BigIntegerField(_("group id"), null=True, blank=True)
+    # The department and office of the combined levels (null otherwise, or none).
+    department_id = models.BigIntegerField(_("department id"), null=True, blank=True)
+    office_id = models.BigIntegerField(_("office id"), null=True, blank=True)
     positive = models.PositiveIntegerField(_("positive"), default=0)
     neutral = models.PositiveIntegerField(_("neutral"), default=0)
     negative = models.PositiveIntegerField(_("negative"), default=0)
@@ -690,7 +705,11 @@ class ClimateSentimentWeek(models.Model):
         ordering = ["-week", "span", "level", "group_id"]
         verbose_name = _("climate sentiment week")
         verbose_name_plural = _("climate sentiment weeks")
-        indexes = [models.Index(fields=["span", "week"], name="climate_span_week")]
+        indexes = [
+            models.Index(fields=["span", "week"], name="climate_span_week"),
+            models.Index(fields=["level", "department_id", "week"], name="climate_level_dep_week"),
+            models.Index(fields=["level", "office_id", "week"], name="climate_level_off_week"),
+        ]
 
     def __str__(self):
         return f"{self.week} {self.level} {self.group_id}: {self.volume} by {self.people}"
@@ -706,6 +725,12 @@ class ClimateTopicWeek(models.Model):
 
     week = models.DateField(_("week"))  # Its Monday; the day itself for a day's row.
     span = models.PositiveSmallIntegerField(_("weeks"), default=1)  # As in ClimateSentimentWeek.
+    # All public writing, or per department, office, or department and office (filters).
+    level = models.CharField(
+        _("level"), max_length=10, choices=ClimateLevel.choices, default=ClimateLevel.ALL
+    )
+    department_id = models.BigIntegerField(_("department id"), null=True, blank=True)
+    office_id = models.BigIntegerField(_("office id"), null=True, blank=True)
     tag = models.CharField(_("tag"), max_length=255)
     items = models.PositiveIntegerField(_("items"), default=0)
     negative = models.PositiveIntegerField(_("negative"), default=0)
@@ -717,7 +742,11 @@ class ClimateTopicWeek(models.Model):
         ordering = ["-week", "span", "tag"]
         verbose_name = _("climate topic week")
         verbose_name_plural = _("climate topic weeks")
-        indexes = [models.Index(fields=["span", "week"], name="climate_topic_span_week")]
+        indexes = [
+            models.Index(fields=["span", "week"], name="climate_topic_span_week"),
+            models.Index(fields=["level", "department_id", "week"], name="climate_topic_dep_week"),
+            models.Index(fields=["level", "office_id", "week"], name="climate_topic_off_week"),
+        ]
 
     def __str__(self):
         return f"{self.week} {self.tag}: {self.negative}/{self.items} by {self.people}"

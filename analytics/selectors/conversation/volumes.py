@@ -37,11 +37,28 @@ from profiles.models import Department
 # Long periods read the breakdowns from blocks of this many weeks (aligned from ``EPOCH``)
 # where the period holds the whole block: a year is 13 rows per group instead of 52.
 BLOCK_WEEKS = 4
-BLOCK_LEVELS = (VolumeLevel.DEPARTMENT, VolumeLevel.COMMUNITY, VolumeLevel.CELL)
+BLOCK_LEVELS = (
+    VolumeLevel.DEPARTMENT,
+    VolumeLevel.COMMUNITY,
+    VolumeLevel.OFFICE,
+    VolumeLevel.OFFICE_DEPARTMENT,
+    VolumeLevel.OFFICE_COMMUNITY,
+    VolumeLevel.CELL,
+)
 # Rows of single days (``span`` 0), for the partial weeks at either end of a period; not for
 # the cells (a filtered dashboard reads the scored rows of those days).
 DAY_LEVELS = (VolumeLevel.ALL, VolumeLevel.DEPARTMENT, VolumeLevel.COMMUNITY)
 EPOCH = date(2001, 1, 1)  # A Monday.
+# The keys each level of public writing keeps, coarsest level first: a filtered figure reads
+# the first level holding its filters and its grouping (fewest rows, fewest sets to merge).
+NARROW_LEVELS = (
+    (VolumeLevel.DEPARTMENT, {"department"}),
+    (VolumeLevel.COMMUNITY, {"community"}),
+    (VolumeLevel.OFFICE, {"office"}),
+    (VolumeLevel.OFFICE_DEPARTMENT, {"department", "office"}),
+    (VolumeLevel.OFFICE_COMMUNITY, {"office", "community"}),
+    (VolumeLevel.CELL, {"department", "office", "community"}),
+)
 
 
 def block_of(week: date) -> date:
@@ -79,7 +96,7 @@ class WritingGroup(NamedTuple):
     items: int
 
 
-def _day(value) -> date:
+def date_of(value) -> date:
     """The date of a week as the database gives it (a datetime, or text on SQLite)."""
     if isinstance(value, str):
         return date.fromisoformat(value[:10])
@@ -130,7 +147,7 @@ def writing_groups(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [
-            WritingGroup(_day(week), kind, department, office, community, bool(public), who, n)
+            WritingGroup(date_of(week), kind, department, office, community, bool(public), who, n)
             for week, kind, department, office, community, public, who, n in cursor.fetchall()
         ]
 
@@ -146,6 +163,14 @@ def level_key(level: str, group: WritingGroup) -> tuple | None:
         return (group.department_id, None, None)
     if level == VolumeLevel.COMMUNITY:
         return None if group.community_id is None else (None, None, group.community_id)
+    if level == VolumeLevel.OFFICE:
+        return (None, group.office_id, None)
+    if level == VolumeLevel.OFFICE_DEPARTMENT:
+        return (group.department_id, group.office_id, None)
+    if level == VolumeLevel.OFFICE_COMMUNITY:
+        if group.community_id is None:
+            return None
+        return (None, group.office_id, group.community_id)
     return (group.department_id, group.office_id, group.community_id)
 
 
@@ -175,6 +200,7 @@ class Volumes:
         self.days = [] if self.narrowed else [day for day in days if rolled.day_is_whole(day)]
         self.rows = writing_groups(spans_of(sorted(set(days) - set(self.days))), filters)
         self._sums = {}
+        self._reads = {}
 
     def figures(self, group: str | None) -> tuple[dict, dict]:
         """{group value: {kind: Figure}} and {group value: Figure of all kinds}, ``group``
@@ -216,14 +242,26 @@ class Volumes:
 
     def _level(self, group: str | None) -> str:
         if self.narrowed:
-            return VolumeLevel.CELL
+            wanted = {
+                key for key in ("department", "office", "community") if getattr(self.filters, key)
+            }
+            if group in ("department", "community"):
+                wanted.add(group)
+            return next(level for level, keys in NARROW_LEVELS if wanted <= keys)
         if group == "department":
             return VolumeLevel.DEPARTMENT
         if group == "community":
             return VolumeLevel.COMMUNITY
         return VolumeLevel.ALL
 
-    def _rolled(self, level: str, *, blocks: bool):
+    def _rolled(self, level: str, *, blocks: bool) -> list[tuple]:
+        """The rolled-up rows of ``level`` (whole blocks where ``blocks``), read once per
+        level: a filtered dashboard's figures often share one."""
+        if (level, blocks) not in self._reads:
+            self._reads[(level, blocks)] = list(self._read_rolled(level, blocks=blocks))
+        return self._reads[(level, blocks)]
+
+    def _read_rolled(self, level: str, *, blocks: bool):
         if not self.weeks and not self.days:
             return
         weeks, whole = set(self.weeks), []
@@ -240,7 +278,7 @@ class Volumes:
         if level in DAY_LEVELS and self.days:
             spans |= Q(span=0, week__in=self.days)
         qs = ConversationVolume.objects.filter(spans, level=level)
-        if level == VolumeLevel.CELL:
+        if self.narrowed:  # The level holds every filter (``_level``).
             if self.filters.department:
                 qs = qs.filter(department=self.filters.department)
             if self.filters.office:

@@ -16,6 +16,7 @@ from analytics.models import (
     ConversationWeek,
 )
 from analytics.selectors.climate import (
+    WHOLE_LEVELS,
     Climate,
     climate_dashboard,
     climate_index,
@@ -43,18 +44,18 @@ def week_row(week, level, group_id=None) -> tuple:
 
 
 def topic_row(week, tag) -> tuple:
-    row = ClimateTopicWeek.objects.get(span=1, week=week, tag=tag)
+    row = ClimateTopicWeek.objects.get(span=1, week=week, tag=tag, level=ClimateLevel.ALL)
     return row.items, row.negative, row.people, unpack_authors(row.negative_authors).bit_count()
 
 
 def stored_rows() -> set:
     return {
-        (r.week, r.span, r.level, r.group_id, r.positive, r.neutral, r.negative, r.people,
-         unpack_authors(r.authors))
+        (r.week, r.span, r.level, r.group_id, r.department_id, r.office_id, r.positive,
+         r.neutral, r.negative, r.people, unpack_authors(r.authors))
         for r in ClimateSentimentWeek.objects.all()
     } | {
-        (r.week, r.span, r.tag, r.items, r.negative, r.people, unpack_authors(r.authors),
-         unpack_authors(r.negative_authors))
+        (r.week, r.span, r.level, r.department_id, r.office_id, r.tag, r.items, r.negative,
+         r.people, unpack_authors(r.authors), unpack_authors(r.negative_authors))
         for r in ClimateTopicWeek.objects.all()
     }  # fmt: skip
 
@@ -105,10 +106,12 @@ def test_a_week_rolls_up_into_exact_rows_per_level(world):
     # The Tuesdays' own rows (span 0), for periods that cut a week.
     day = ClimateSentimentWeek.objects.get(span=0, week=date(2026, 3, 3), level="all")
     assert (day.positive, day.neutral, day.negative, day.people) == (4, 1, 7, 10)
-    # Each week: all, Finance, IT, Jakarta HQ, Surabaya, Tech Corner; on one day each.
-    assert ClimateSentimentWeek.objects.filter(span=1).count() == 12
-    assert ClimateSentimentWeek.objects.filter(span=0).count() == 12
-    assert ClimateTopicWeek.objects.filter(span=0).count() == 4
+    # Each week: all, Finance, IT, Jakarta HQ, Surabaya, Tech Corner; on one day each (and
+    # the filters' rows, tests/analytics/climate/test_filtered_rollups.py).
+    whole = ClimateSentimentWeek.objects.filter(level__in=WHOLE_LEVELS)
+    assert whole.filter(span=1).count() == 12
+    assert whole.filter(span=0).count() == 12
+    assert ClimateTopicWeek.objects.filter(span=0, level=ClimateLevel.ALL).count() == 4
 
 
 def test_running_the_rollup_again_writes_the_same_rows(world):
@@ -116,7 +119,7 @@ def test_running_the_rollup_again_writes_the_same_rows(world):
     first = stored_rows()
     roll_up()
     assert stored_rows() == first
-    assert len(first) == 12 + 12 + 4 + 4
+    assert len(first) == 2 * (23 + 16)  # Weeks and days: sentiment and topic rows.
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,14 @@ from analytics.models import (
     VolumeLevel,
 )
 from analytics.rollups import rollup_range
-from analytics.selectors.conversation import Volumes, conversation_dashboard
+from analytics.selectors.conversation import (
+    Volumes,
+    conversation_dashboard,
+    volume_by_community,
+    volume_by_department,
+    volume_by_week,
+    volume_total,
+)
 from analytics.selectors.conversation.rolled import RolledWeeks, start_of
 from analytics.selectors.conversation.volumes import BLOCK_WEEKS, block_of, unpack_authors
 from communities.models import Community, CommunityType
@@ -132,7 +139,16 @@ def test_rolling_up_again_writes_the_same_rows(world):
 
 @pytest.mark.parametrize(
     "narrowing",
-    [{}, {"department": "finance"}, {"department": "it"}, {"community": "tech"}, {"office": 1}],
+    [
+        {},
+        {"department": "finance"},
+        {"department": "it"},
+        {"community": "tech"},
+        {"office": 1},
+        {"office": 1, "department": "finance"},
+        {"office": 1, "community": "tech"},
+        {"department": "it", "community": "tech"},
+    ],
 )
 def test_rolled_up_weeks_give_the_same_dashboard_as_the_rows(world, narrowing):
     extra = {}
@@ -143,10 +159,73 @@ def test_rolled_up_weeks_give_the_same_dashboard_as_the_rows(world, narrowing):
     if "office" in narrowing:
         extra["office"] = world.people["f1"].office
     filters = period_filters(**extra)
-    expected = conversation_dashboard(filters)
+    expected = from_rows_only(filters)
     roll_up_period()
     assert Volumes(filters).weeks == weeks_of_period()
     assert Volumes(filters).rows == []
+    assert conversation_dashboard(filters) == expected
+
+
+def test_the_office_levels_hold_the_public_writing_of_each_office(world):
+    roll_up_period()
+    jakarta = world.people["f1"].office
+    finance, tech = world.departments["finance"], world.communities["tech"]
+    assert volume(VolumeLevel.OFFICE, ContentKind.POST, office=jakarta) == (5, 5)
+    assert volume(VolumeLevel.OFFICE, ContentKind.COMMENT, office=jakarta) == (4, 3)
+    assert volume(VolumeLevel.OFFICE, ContentKind.REPLY, office=jakarta) == (2, 2)
+    assert volume(VolumeLevel.OFFICE, ContentKind.POST, week_number=1, office=jakarta) == (1, 1)
+    assert volume(VolumeLevel.OFFICE_DEPARTMENT, ContentKind.POST, office=jakarta,
+                  department=finance) == (5, 5)  # fmt: skip
+    # The IT people have no office: their writing is counted under none.
+    assert volume(VolumeLevel.OFFICE, ContentKind.REPLY, office=None) == (3, 3)
+    assert volume(VolumeLevel.OFFICE_COMMUNITY, ContentKind.REPLY, office=jakarta,
+                  community=tech) == (2, 2)  # fmt: skip
+    # Writing outside any community has no row per office and community.
+    assert not ConversationVolume.objects.filter(
+        level=VolumeLevel.OFFICE_COMMUNITY, community__isnull=True
+    ).exists()
+    # Private writing (the Falcon posts of the Tax Team) feeds no office figure.
+    assert not ConversationVolume.objects.filter(
+        level__in=[VolumeLevel.OFFICE, VolumeLevel.OFFICE_DEPARTMENT,
+                   VolumeLevel.OFFICE_COMMUNITY],
+        community=world.communities["tax"],
+    ).exists()  # fmt: skip
+    block = next(week for week in weeks_of_period()[:4] if block_of(week) == week)
+    summed = ConversationVolume.objects.get(week=block, span=BLOCK_WEEKS, kind=ContentKind.POST,
+                                            level=VolumeLevel.OFFICE, office=None)  # fmt: skip
+    assert (summed.items, summed.people) == (16, 4)  # i1..i4's status reports.
+
+
+def test_an_office_filter_reads_the_office_levels_with_the_numbers_of_the_rows(world):
+    jakarta = world.people["f1"].office
+    filters = period_filters(office=jakarta)
+    expected = from_rows_only(filters)
+    roll_up_period()
+    volumes = Volumes(filters)
+    result = conversation_dashboard(filters)
+    assert result == expected
+    assert {level for level, _blocks in volumes._reads} == set()
+    total, _private = volume_total(filters, volumes=volumes)
+    departments = volume_by_department(filters, volumes=volumes)
+    communities = volume_by_community(filters, volumes=volumes)
+    volume_by_week(filters, volumes=volumes)
+    assert {level for level, _blocks in volumes._reads} == {
+        VolumeLevel.OFFICE, VolumeLevel.OFFICE_DEPARTMENT, VolumeLevel.OFFICE_COMMUNITY
+    }  # fmt: skip
+    # Public writing of Jakarta HQ (f1..f6): 7 posts by 6, 4 comments by 3, 2 replies by 2.
+    assert (total.total.value, total.total.people) == (13, 6)
+    assert [(k, f.value, f.people) for k, f in total.by_kind.items() if f.value] == [
+        (ContentKind.POST, 7, 6), (ContentKind.COMMENT, 4, 3), (ContentKind.REPLY, 2, 2)
+    ]  # fmt: skip
+    assert [(row.label, row.total.value, row.total.people) for row in departments] == [
+        ("Finance", 13, 6)
+    ]
+    assert [(row.label, row.total.value, row.total.people) for row in communities] == [
+        ("Tech Corner", 2, 2)
+    ]
+    assert [row.total.value for row in result.weeks] == [0, 0, 0, 0, 1, 0, 1, 11]
+    # Re-running the rollup changes nothing the office filter reads.
+    roll_up_period()
     assert conversation_dashboard(filters) == expected
 
 
