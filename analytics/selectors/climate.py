@@ -11,7 +11,7 @@ Privacy (DESIGN.md, "What leaders can and cannot see"):
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from fractions import Fraction
 
 from django.db import connection
@@ -291,15 +291,7 @@ class RolledClimate:
             (False, True): ClimateLevel.OFFICE,
         }[(self.department is not None, self.office is not None)]
         rolled = RolledWeeks(start, end)
-        first = start + timedelta(days=(7 - start.weekday()) % 7)
-        self.weeks = [
-            first + timedelta(days=7 * n)
-            for n in range(max(0, ((end - first).days + 1) // 7))
-            if rolled.week_is_whole(first + timedelta(days=7 * n))
-        ]
-        whole = set(self.weeks)
-        period = (start + timedelta(days=n) for n in range((end - start).days + 1))
-        days = [day for day in period if monday(day) not in whole]
+        self.weeks, days = rolled.pieces(start, end)
         self.days = [day for day in days if rolled.day_is_whole(day)]
         self.spans = spans_of(sorted(set(days) - set(self.days)))
         self._sentiment = None

@@ -98,6 +98,11 @@ def writing_in(
     )
     if public_only or public_only_for(filters):
         qs = qs.filter(PUBLIC_WRITING)
+    return in_groups_of(qs, filters)
+
+
+def in_groups_of(qs: QuerySet[ContentSentiment], filters: Filters) -> QuerySet:
+    """``qs`` narrowed to the department, office and community ``filters`` name."""
     if filters.department:
         qs = qs.filter(department=filters.department)
     if filters.office:

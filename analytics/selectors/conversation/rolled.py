@@ -50,6 +50,18 @@ class RolledWeeks:
         rolled_at = self.rolled_at.get(week)
         return rolled_at is not None and rolled_at >= start_of(week + timedelta(days=7))
 
+    def pieces(self, start: date, end: date) -> tuple[list[date], list[date]]:
+        """The Mondays of the whole weeks of ``start``..``end`` rolled up after they ended,
+        and the days of the range outside them."""
+        first = start + timedelta(days=(7 - start.weekday()) % 7)
+        mondays = (
+            first + timedelta(days=7 * n) for n in range(max(0, ((end - first).days + 1) // 7))
+        )
+        weeks = [week for week in mondays if self.week_is_whole(week)]
+        whole = set(weeks)
+        period = (start + timedelta(days=n) for n in range((end - start).days + 1))
+        return weeks, [day for day in period if day - timedelta(days=day.weekday()) not in whole]
+
     def day_is_whole(self, day: date) -> bool:
         """Rolled up after the day was over (the hourly run after midnight, at the latest
         the nightly close)."""

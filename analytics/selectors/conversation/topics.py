@@ -26,6 +26,7 @@ from analytics.selectors.conversation.common import (
     TOPIC_MIN_RATIO,
     TOPIC_MIN_Z,
     Topic,
+    in_groups_of,
     public_only_for,
 )
 from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
@@ -67,12 +68,7 @@ def public_topic_rows(spans, filters: Filters | None = None) -> list[tuple]:
         return []
     qs = ContentSentiment.objects.filter(when).filter(PUBLIC_WRITING)
     if filters is not None:
-        if filters.department:
-            qs = qs.filter(department=filters.department)
-        if filters.office:
-            qs = qs.filter(office=filters.office)
-        if filters.community:
-            qs = qs.filter(community=filters.community)
+        qs = in_groups_of(qs, filters)
     rows = qs.annotate(
         # The day in the database (a date, no conversion per row), as the volumes do.
         day=TruncDay("written_at", output_field=DateField())

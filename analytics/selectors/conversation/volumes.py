@@ -28,6 +28,7 @@ from analytics.selectors.conversation.common import (
     KINDS,
     PUBLIC_WRITING,
     VolumeRow,
+    in_groups_of,
     public_only_for,
 )
 from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
@@ -119,13 +120,7 @@ def writing_groups(
         return []
     qs = ContentSentiment.objects.filter(when)
     if filters is not None and public_only_for(filters):
-        qs = qs.filter(PUBLIC_WRITING)
-        if filters.department:
-            qs = qs.filter(department=filters.department)
-        if filters.office:
-            qs = qs.filter(office=filters.office)
-        if filters.community:
-            qs = qs.filter(community=filters.community)
+        qs = in_groups_of(qs.filter(PUBLIC_WRITING), filters)
     rows = (
         qs.annotate(
             # A date, not an aware datetime: no conversion per row.
@@ -187,15 +182,7 @@ class Volumes:
         self.narrowed = public_only_for(filters)
         start, end = filters.start, filters.end
         rolled = rolled or RolledWeeks(start, end)
-        first = start + timedelta(days=(7 - start.weekday()) % 7)
-        self.weeks = [
-            first + timedelta(days=7 * n)
-            for n in range(max(0, ((end - first).days + 1) // 7))
-            if rolled.week_is_whole(first + timedelta(days=7 * n))
-        ]
-        whole = set(self.weeks)
-        period = (start + timedelta(days=n) for n in range((end - start).days + 1))
-        days = [day for day in period if day - timedelta(days=day.weekday()) not in whole]
+        self.weeks, days = rolled.pieces(start, end)
         # Days of a partial week rolled up after they ended: their own rows.
         self.days = [] if self.narrowed else [day for day in days if rolled.day_is_whole(day)]
         self.rows = writing_groups(spans_of(sorted(set(days) - set(self.days))), filters)
