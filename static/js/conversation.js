@@ -68,10 +68,12 @@
     const region = document.getElementById("live-region");
     if (news && region) region.textContent = news.textContent.trim();
     const autofocus = event.detail.elt && event.detail.elt.querySelector && event.detail.elt.querySelector("[data-autofocus]");
-    // Only a focus the swap took away comes back: one the person moved meanwhile (to the
-    // reaction menu, while the answer was on its way) stays where they put it.
+    // Only a focus a swap took away comes back. While the focus is still on something (the
+    // person moved it to the reaction menu while the answer was on its way, or another swap
+    // settled first), it stays there, and the control noted is kept for a swap still to come.
     const lost = !document.activeElement || document.activeElement === document.body;
-    let target = autofocus || (lost && focusId ? document.getElementById(focusId) : null);
+    if (!autofocus && !lost) return;
+    let target = autofocus || (focusId && document.getElementById(focusId));
     if (!shown(target) && blockId && lost) {
       target = document.getElementById(blockId);
       if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
