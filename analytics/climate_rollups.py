@@ -34,6 +34,7 @@ from analytics.models import (
     ContentSentiment,
     Sentiment,
 )
+from analytics.periods import week_start
 from analytics.selectors.conversation.volumes import pack_authors
 
 LABELS = (Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE)
@@ -81,10 +82,6 @@ def _day(value) -> datetime.date:
 def _days(values: Iterable) -> dict:
     """{value as the database gives it: date}: one conversion per distinct week or day."""
     return {value: _day(value) for value in set(values)}
-
-
-def monday(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def _in_spans(spans: Iterable[tuple[datetime.datetime, datetime.datetime]]):
@@ -223,7 +220,7 @@ def rollup_climate_week(week: datetime.date, since, until) -> int:
     week's sentiment rows."""
     until_day = week + datetime.timedelta(days=7)
     days = sentiment_groups([(since, until)], per_day=True)
-    weekly = sentiment_tally(group._replace(week=monday(group.week)) for group in days)
+    weekly = sentiment_tally(group._replace(week=week_start(group.week)) for group in days)
     daily = sentiment_tally(days)
     ClimateSentimentWeek.objects.filter(
         Q(span=1, week=week) | Q(span=0, week__gte=week, week__lt=until_day)
@@ -244,7 +241,7 @@ def rollup_climate_week(week: datetime.date, since, until) -> int:
         batch_size=2000,
     )  # fmt: skip
     tags = public_tag_rows([(since, until)], per_day=True)
-    weekly_topics = topic_tally((monday(day), *rest) for day, *rest in tags)
+    weekly_topics = topic_tally((week_start(day), *rest) for day, *rest in tags)
     ClimateTopicWeek.objects.filter(
         Q(span=1, week=week) | Q(span=0, week__gte=week, week__lt=until_day)
     ).delete()

@@ -37,6 +37,7 @@ from analytics.models import (
     PeriodGroupActivity,
     PersonAdoption,
 )
+from analytics.periods import week_start
 from profiles.models import User
 
 # Posts that stand for a thread, article or wiki page: their own event already counts.
@@ -107,10 +108,6 @@ def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
     end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, zone)
     return start, end
-
-
-def week_start(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def month_start(day: datetime.date) -> datetime.date:

@@ -20,7 +20,6 @@ from django.db.models.functions import TruncWeek
 from taggit.models import Tag
 
 from analytics.climate_rollups import (
-    monday,
     public_tag_rows,
     sentiment_groups,
     sentiment_tally,
@@ -33,6 +32,7 @@ from analytics.models import (
     ContentSentiment,
     Sentiment,
 )
+from analytics.periods import week_start
 from analytics.privacy import Figure, is_reportable, min_group_size
 from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
 from analytics.selectors.conversation.volumes import unpack_authors
@@ -356,7 +356,7 @@ class RolledClimate:
             counts = ("positive", "neutral", "negative")
             days = self._rows(ClimateSentimentWeek, levels).filter(span=0, week__in=self.days)
             for day, *rest, authors in days.values_list(*fields, *counts, "authors"):
-                add(monday(day), rest[:4], rest[4:], unpack_authors(authors))
+                add(week_start(day), rest[:4], rest[4:], unpack_authors(authors))
             weeks = self._rows(ClimateSentimentWeek, levels).filter(span=1, week__in=self.weeks)
             found = {}
             if self.narrowed:  # Sums of several rows: their author sets merged.
