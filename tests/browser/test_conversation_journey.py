@@ -133,6 +133,31 @@ def test_reacting_commenting_sharing_and_voting_in_the_company_feed(asgi_live_se
     expect(poll_card.locator(f"#post-{poll.pk}-poll")).to_contain_text("1 voter")
 
 
+def test_buttons_a_swap_brings_work_at_once_without_reloading_the_page(asgi_live_server, page):
+    # A key pressed right after an answer arrived (a fast hand, a busy machine) must reach
+    # htmx, not submit the form the old way: the swapped-in block is wired up by then.
+    ratna = UserFactory(username="ratna", display_name="Ratna Sari")
+    UserFactory(username="budi", display_name="Budi Santoso")
+    post = post_create(author=ratna, body="Quarter close is done.")
+    _log_in(page, asgi_live_server, "budi")
+    page.goto(f"{asgi_live_server}/feed/company/")
+    actions = page.locator(f"#post-{post.pk}-actions")
+    page.evaluate(
+        """(actions) => {
+            window.samePage = true;
+            document.addEventListener("htmx:afterSwap", () => queueMicrotask(() => {
+                document.querySelector(`${actions} button[name=kind][value=celebrate]`).click();
+            }), { once: true });
+        }""",
+        f"#post-{post.pk}-actions",
+    )
+    actions.get_by_role("button", name="Like").click()
+    expect(actions.locator(f"#post-{post.pk}-react")).to_contain_text("Celebrate")
+    assert page.evaluate("window.samePage") is True
+    assert page.url == f"{asgi_live_server}/feed/company/"
+    assert Reaction.objects.get(user__username="budi").kind == "celebrate"
+
+
 def test_the_same_conversation_on_a_blog_article(asgi_live_server, page):
     """An article's page uses the feed's components: the reaction picker by keyboard, comments
     and replies in place, an edit, a reaction on a comment and who reacted."""
