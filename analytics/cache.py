@@ -23,7 +23,6 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 from analytics.privacy import min_group_size
-from analytics.schedule import catch_up
 
 if TYPE_CHECKING:  # Kept light: the rollup tasks and the scorer import the bump from here.
     from analytics.dashboards.base import Dashboard
@@ -65,7 +64,6 @@ def dashboard_key(dashboard: "Dashboard", filters: "Filters") -> str:
 def cached_build(dashboard: "Dashboard", filters: "Filters") -> Any:
     """``dashboard.build(filters)``, from the shared cache when another request built it
     for the same filters, language and time zone since the data last changed."""
-    catch_up()
     seconds = cache_seconds()
     if seconds <= 0:
         return dashboard.build(filters)

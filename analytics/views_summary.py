@@ -14,7 +14,6 @@ from analytics import access
 from analytics.models import AccessKind
 from analytics.permissions import check_view_analytics
 from analytics.privacy import min_group_size, suppressed_text
-from analytics.schedule import catch_up
 from analytics.summary import ClimateWeek, last_complete_month, summary_for_month
 from profiles.models import Department
 
@@ -118,7 +117,6 @@ def summary_page(request):
     }
     status = 200
     if form.is_valid():
-        catch_up()
         summary = summary_for_month(
             form.cleaned_data["month"], department=form.cleaned_data["department"], today=today
         )

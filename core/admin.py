@@ -2,7 +2,7 @@
 actions run through the services, read-only rows, and the moderators' view of placed
 content."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -10,6 +10,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Community, sees_everything
+from core import schedule
+from core.models import ScheduledRun
 
 
 def short(text: str) -> str:
@@ -70,3 +72,35 @@ class ReadOnlyMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The periodic tasks as the embedded mode ran them (with Redis, beat's log says)."""
+
+    list_display = ("name", "task", "last_run_at", "finished_at", "duration_ms", "succeeded")
+    list_filter = (("error", admin.EmptyFieldListFilter), "last_run_at")
+    search_fields = ("name", "task", "error")
+    fields = ("name", "task", "last_run_at", "finished_at", "duration_ms", "error")
+    actions = ("run_selected_now",)
+
+    @admin.display(boolean=True, description=_("succeeded"))
+    def succeeded(self, run):
+        return None if run.finished_at is None else not run.error
+
+    def has_run_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(description=_("Run the selected tasks now"), permissions=["run"])
+    def run_selected_now(self, request, queryset):
+        for run in queryset:
+            try:
+                succeeded = schedule.run_now(run)
+            except ValidationError as error:
+                self.message_user(request, refusal(error), messages.WARNING)
+                continue
+            if succeeded:
+                text, level = _("%(name)s ran."), messages.SUCCESS
+            else:
+                text, level = _("%(name)s failed: see its error."), messages.ERROR
+            self.message_user(request, text % {"name": run.name}, level)

@@ -46,3 +46,24 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError(f"{type(self).__name__} rows are append-only.")
+
+
+class ScheduledRun(models.Model):
+    """An entry of ``CELERY_BEAT_SCHEDULE`` as the embedded mode runs it (``core.schedule``):
+    when it last ran and how that went. Moving ``last_run_at`` on is the claim that lets one
+    request, and only one, run a due entry."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    task = models.CharField(_("task"), max_length=200)
+    last_run_at = models.DateTimeField(_("last run"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return self.name

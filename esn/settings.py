@@ -155,6 +155,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TIMEZONE = "Asia/Jakarta"
+# Without Redis no beat process can run: the web process runs these entries itself, after
+# answering a request, when they are due (core.schedule).
+EMBEDDED_SCHEDULE = not REDIS_URL
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "core.tasks.clear_expired_sessions",
@@ -288,8 +291,6 @@ ANALYTICS_MIN_GROUP_SIZE = env.int("ANALYTICS_MIN_GROUP_SIZE", default=5)
 # How long a dashboard's data is shared between leaders (per filters, language and time
 # zone) before it is computed again; a rollup run starts afresh sooner. 0: no sharing.
 ANALYTICS_CACHE_SECONDS = env.int("ANALYTICS_CACHE_SECONDS", default=300)
-# Without Redis no beat runs: opening a dashboard runs the rollups and alerts that are due.
-ANALYTICS_EMBEDDED_SCHEDULE = not REDIS_URL
 # Climate alerts (analytics.alerts): a department's or public topic's week against the weeks before.
 CLIMATE_ALERT_BASELINE_WEEKS = env.int("CLIMATE_ALERT_BASELINE_WEEKS", default=4)
 CLIMATE_ALERT_NEGATIVITY_JUMP = env.float("CLIMATE_ALERT_NEGATIVITY_JUMP", default=0.2)

@@ -39,9 +39,9 @@ if REDIS_URL:
     CACHES["default"]["KEY_PREFIX"] = "kolega-test"  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "kolega-test"  # noqa: F405
 
-# Dashboard tests compute their rollups themselves; tests/analytics/test_schedule.py turns the
-# embedded mode's catch-up on.
-ANALYTICS_EMBEDDED_SCHEDULE = False
+# Tests run the tasks they need themselves; tests/core/test_schedule.py turns the embedded
+# mode's schedule on.
+EMBEDDED_SCHEDULE = False
 
 # Tests create hundreds of posts in a second; the rate limit's own tests switch it on.
 POSTING_RATE_LIMIT = 0

@@ -26,6 +26,7 @@ from blog.models import Blog
 from blog.services.articles import article_create, article_edit, article_images_add
 from blog.services.feed_tokens import feed_token_get_or_create
 from communities.services import community_create
+from core import schedule
 from feed.services.conversation import bookmark_add, comment_create, reaction_set
 from feed.services.polls import poll_vote
 from feed.services.posts import announcement_mark_seen, post_create
@@ -196,6 +197,8 @@ def populate() -> dict:
         week=datetime.date(2026, 3, 23), kind="negativity", value=0.6, baseline=0.2,
         volume=10, people=5, baseline_people=5, baseline_weeks=4,
     )  # fmt: skip
+    # The embedded mode's schedule meets its entries (rows counting from now).
+    schedule.run_due()
     return {"boss": boss, "people": people, "department": finance, "office": jakarta}
 
 
