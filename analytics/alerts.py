@@ -38,6 +38,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from analytics.models import AlertKind, AlertScope, ClimateAlert, ContentSentiment, Sentiment
+from analytics.periods import week_start
 from analytics.privacy import Figure, is_reportable
 from analytics.selectors.climate import TopicCount, topic_counts
 from notifications.models import Verb
@@ -82,8 +83,7 @@ class Jump:
 
 def week_of(moment: datetime) -> date:
     """The Monday of ``moment``'s week in the company time zone."""
-    day = timezone.localdate(moment)
-    return day - timedelta(days=day.weekday())
+    return week_start(timezone.localdate(moment))
 
 
 def _midnight(day: date) -> datetime:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from analytics.models import ConversationWeek
+from analytics.periods import week_start
 from communities.models import Community, CommunityType
 
 
@@ -25,7 +26,7 @@ class RolledWeeks:
         self.rolled_at = {}
         if timezone.get_current_timezone_name() != settings.TIME_ZONE:
             return  # Days and weeks are the company's: a leader elsewhere reads the rows.
-        monday = first - timedelta(days=first.weekday())
+        monday = week_start(first)
         states = list(
             ConversationWeek.objects.filter(week__gte=monday, week__lte=last).values_list(
                 "week", "rolled_at", "public_communities", "held_communities"
@@ -60,12 +61,12 @@ class RolledWeeks:
         weeks = [week for week in mondays if self.week_is_whole(week)]
         whole = set(weeks)
         period = (start + timedelta(days=n) for n in range((end - start).days + 1))
-        return weeks, [day for day in period if day - timedelta(days=day.weekday()) not in whole]
+        return weeks, [day for day in period if week_start(day) not in whole]
 
     def day_is_whole(self, day: date) -> bool:
         """Rolled up after the day was over (the hourly run after midnight, at the latest
         the nightly close)."""
-        rolled_at = self.rolled_at.get(day - timedelta(days=day.weekday()))
+        rolled_at = self.rolled_at.get(week_start(day))
         return rolled_at is not None and rolled_at >= start_of(day + timedelta(days=1))
 
 

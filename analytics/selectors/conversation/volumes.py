@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from analytics.forms import Filters
 from analytics.models import ContentSentiment, ConversationVolume, VolumeLevel
+from analytics.periods import week_start
 from analytics.privacy import Figure
 from analytics.selectors.conversation.common import (
     COMMUNITY_LIMIT,
@@ -278,7 +279,7 @@ class Volumes:
         )  # fmt: skip
         for span, week, *keys, items, authors in rows:
             if span == 0:  # A day: its week, for the weekly figures.
-                week -= timedelta(days=week.weekday())
+                week = week_start(week)
             yield week, *keys, items, unpack_authors(authors)
 
 
@@ -321,7 +322,7 @@ def volume_by_week(filters: Filters, *, volumes: Volumes | None = None) -> list[
     """Items written per kind in each week (from Monday) the period touches, with the same
     scope as ``volume_total``. Weeks with no writing are listed (as empty figures)."""
     by_kind, total = (volumes or Volumes(filters)).figures("week")
-    monday = filters.start - timedelta(days=filters.start.weekday())
+    monday = week_start(filters.start)
     rows = []
     while monday <= filters.end:
         figure = total.get(monday, Figure(0, 0))
