@@ -4,7 +4,6 @@ from collections import defaultdict
 from fractions import Fraction
 
 from django.db.models import Q
-from taggit.models import Tag
 
 from analytics.climate_rollups import (
     public_tag_rows,
@@ -15,7 +14,13 @@ from analytics.climate_rollups import (
 from analytics.models import ClimateLevel, ClimateSentimentWeek, ClimateTopicWeek
 from analytics.periods import week_start
 from analytics.privacy import Figure, is_reportable
-from analytics.selectors.climate.scored import GROUPS, WHOLE_LEVELS, ClimateRow, NegativeTopic
+from analytics.selectors.climate.scored import (
+    GROUPS,
+    WHOLE_LEVELS,
+    ClimateRow,
+    NegativeTopic,
+    named_topics,
+)
 from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
 from analytics.selectors.conversation.volumes import unpack_authors
 from communities.models import CommunityType
@@ -205,17 +210,4 @@ class RolledClimate:
             for blob in negative_blobs[tag]:
                 negative_bits |= unpack_authors(blob)
             reportable.append((tag, items, negative, people, negative_bits.bit_count()))
-        names = dict(
-            Tag.objects.filter(slug__in=[row[0] for row in reportable]).values_list("slug", "name")
-        )
-        return [
-            NegativeTopic(
-                slug=slug,
-                name=names.get(slug, slug),
-                volume=Figure(volume, people),
-                negative=Figure(negative, negative_people),
-                negative_share=Figure(round(negative / volume, 3), negative_people),
-                people=people,
-            )
-            for slug, volume, negative, people, negative_people in reportable
-        ]
+        return named_topics(reportable)

@@ -172,20 +172,23 @@ def negative_topics(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, min_group_size()])
         found = cursor.fetchall()
-    reportable = [row for row in found if is_reportable(row[3])][:limit]
-    names = dict(
-        Tag.objects.filter(slug__in=[row[0] for row in reportable]).values_list("slug", "name")
-    )
+    return named_topics([row for row in found if is_reportable(row[3])][:limit])
+
+
+def named_topics(rows: list[tuple]) -> list[NegativeTopic]:
+    """``NegativeTopic``s of ``(slug, volume, negative, people, negative_people)`` rows, with
+    the tags' names. One query."""
+    names = dict(Tag.objects.filter(slug__in=[row[0] for row in rows]).values_list("slug", "name"))
     return [
         NegativeTopic(
             slug=slug,
             name=names.get(slug, slug),
             volume=Figure(volume, people),
-            negative=Figure(int(neg), negative_people),
-            negative_share=Figure(round(int(neg) / volume, 3), negative_people),
+            negative=Figure(int(negative), negative_people),
+            negative_share=Figure(round(int(negative) / volume, 3), negative_people),
             people=people,
         )
-        for slug, volume, neg, people, negative_people in reportable
+        for slug, volume, negative, people, negative_people in rows
     ]
 
 
