@@ -68,11 +68,17 @@ def asgi_live_server(transactional_db):
     import time
 
     import uvicorn
+    from channels.layers import channel_layers
     from channels.routing import ProtocolTypeRouter
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
     from django.core.asgi import get_asgi_application
 
     from esn.asgi import application
+
+    # The server's thread runs its own event loop; a channel layer that an earlier server's
+    # loop was receiving on refuses another loop ("Two event loops are trying to receive()"),
+    # and the page's socket closes. Each server gets a layer of its own.
+    channel_layers.backends.clear()
 
     app = ProtocolTypeRouter(
         {
@@ -96,3 +102,4 @@ def asgi_live_server(transactional_db):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    channel_layers.backends.clear()
