@@ -34,7 +34,7 @@ from analytics.models import (
     ContentSentiment,
     Sentiment,
 )
-from analytics.periods import week_start
+from analytics.periods import date_of, week_start
 from analytics.selectors.conversation.volumes import pack_authors
 
 LABELS = (Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE)
@@ -72,16 +72,9 @@ class SentimentGroup(NamedTuple):
     items: int
 
 
-def _day(value) -> datetime.date:
-    """A week or day as the database gives it (a date, a datetime, or text on SQLite)."""
-    if isinstance(value, str):
-        return datetime.date.fromisoformat(value[:10])
-    return value.date() if isinstance(value, datetime.datetime) else value
-
-
 def _days(values: Iterable) -> dict:
     """{value as the database gives it: date}: one conversion per distinct week or day."""
-    return {value: _day(value) for value in set(values)}
+    return {value: date_of(value) for value in set(values)}
 
 
 def _in_spans(spans: Iterable[tuple[datetime.datetime, datetime.datetime]]):

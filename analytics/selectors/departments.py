@@ -32,7 +32,7 @@ all, two of them names.
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from taggit.models import Tag
@@ -45,6 +45,7 @@ from analytics.models import (
     Event,
     InteractionCellMonth,
 )
+from analytics.periods import date_of
 from analytics.privacy import Figure, is_reportable, min_group_size
 from analytics.rollups import day_bounds, local_today, month_start, period_bounds
 from profiles.models import Department, User
@@ -151,11 +152,7 @@ def _elements(column: str, key: str) -> tuple[str, str, str]:
 
 def _month(value) -> date:
     """The first day of a truncated month as the database returns it (text on SQLite)."""
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    if isinstance(value, datetime):
-        value = value.date()
-    return value.replace(day=1)
+    return date_of(value).replace(day=1)
 
 
 def _fetch(sql: str, params) -> list[tuple]:

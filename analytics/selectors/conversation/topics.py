@@ -16,6 +16,7 @@ from taggit.models import Tag
 
 from analytics.forms import Filters
 from analytics.models import ContentSentiment, ConversationTopicDay, TopicSource
+from analytics.periods import date_of
 from analytics.privacy import Figure, is_reportable
 from analytics.selectors.conversation.common import (
     BASELINE_WEEKS,
@@ -30,7 +31,7 @@ from analytics.selectors.conversation.common import (
     public_only_for,
 )
 from analytics.selectors.conversation.rolled import RolledWeeks, spans_of
-from analytics.selectors.conversation.volumes import date_of, unpack_authors
+from analytics.selectors.conversation.volumes import unpack_authors
 
 
 def topic_windows(filters: Filters) -> list[tuple[datetime, datetime]]:

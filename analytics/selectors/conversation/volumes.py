@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from analytics.forms import Filters
 from analytics.models import ContentSentiment, ConversationVolume, VolumeLevel
-from analytics.periods import week_start
+from analytics.periods import date_of, week_start
 from analytics.privacy import Figure
 from analytics.selectors.conversation.common import (
     COMMUNITY_LIMIT,
@@ -96,13 +96,6 @@ class WritingGroup(NamedTuple):
     public: bool
     author_id: int | None
     items: int
-
-
-def date_of(value) -> date:
-    """The date of a week as the database gives it (a datetime, or text on SQLite)."""
-    if isinstance(value, str):
-        return date.fromisoformat(value[:10])
-    return value.date() if isinstance(value, datetime) else value
 
 
 def writing_groups(
