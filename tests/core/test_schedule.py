@@ -196,3 +196,19 @@ def test_staff_who_may_only_look_cannot_run_entries(client, embedded):
     _run_now(client, *ScheduledRun.objects.all())
     assert Session.objects.filter(session_key=expired).exists()
     assert not ScheduledRun.objects.filter(finished_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize("count", [10, 100])
+def test_the_runs_list_takes_the_same_queries_for_10_and_100_rows(
+    client, staff_user, django_assert_max_num_queries, count
+):
+    ScheduledRun.objects.bulk_create(
+        ScheduledRun(name=f"entry-{n}", task=SESSIONS["task"], last_run_at=at(9, 0), error="x" * n)
+        for n in range(count)
+    )
+    client.force_login(staff_user)
+
+    with django_assert_max_num_queries(4):
+        response = client.get(CHANGELIST, {"q": "entry"})
+    assert response.status_code == 200
+    assert "entry-9" in response.content.decode()
